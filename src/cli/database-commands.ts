@@ -1,0 +1,86 @@
+import type { Command } from 'commander';
+import { verifyAuditChain } from '../platform/audit/audit-verify.js';
+import { initialiseDistrict, openContext } from '../platform/bootstrap.js';
+import { loadConfig } from '../platform/config/config.js';
+import { backupDatabase, restoreDatabase } from '../platform/db/backup.js';
+import { migrateToLatest, openDatabase } from '../platform/db/index.js';
+import { readDistrictFile, SHIPPED_DISTRICT_FILE } from '../platform/district/district-file.js';
+
+/** migrate, init, audit verify, backup, restore. */
+export function registerDatabaseCommands(program: Command): void {
+  program
+    .command('migrate')
+    .description('bring the database schema up to date')
+    .action(async () => {
+      const db = await openDatabase(loadConfig().databaseUrl);
+      try {
+        const applied = await migrateToLatest(db);
+        process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'the schema is up to date\n');
+      } finally {
+        await db.close();
+      }
+    });
+
+  program
+    .command('init')
+    .description('load a district profile, its demo organisations and the admin user into an empty database')
+    .option('--district <file>', 'district CSV (code,name,parent[,level,kind]); default POPX_DISTRICT or the shipped 顺德区')
+    .action(async (options: { district?: string }) => {
+      const config = loadConfig();
+      const profile = readDistrictFile(options.district ?? config.districtFile ?? SHIPPED_DISTRICT_FILE);
+      const { ctx } = await openContext(config, { initialise: false });
+      try {
+        const password = await initialiseDistrict(ctx.db, config, profile);
+        process.stdout.write(`initialised ${profile.name} (${profile.code}): ${profile.divisions.length} divisions\n`);
+        if (password) process.stdout.write(`admin password (shown once; change it at first sign-in): ${password}\n`);
+      } finally {
+        await ctx.db.close();
+      }
+    });
+
+  const audit = program.command('audit').description('the tamper-evident audit log');
+  audit
+    .command('verify')
+    .description("recompute the audit log's hash chain; exit 1 naming the first broken entry")
+    .action(async () => {
+      const db = await openDatabase(loadConfig().databaseUrl);
+      try {
+        const report = await verifyAuditChain(db);
+        if (report.ok) {
+          process.stdout.write(`audit chain: ${report.checked} entries verified, head ${report.headSeq} — OK\n`);
+        } else {
+          process.stdout.write(`audit chain BROKEN at entry ${report.firstBroken!.seq}: ${report.firstBroken!.reason}\n`);
+          process.exitCode = 1;
+        }
+      } finally {
+        await db.close();
+      }
+    });
+
+  program
+    .command('backup')
+    .argument('<file>', 'where to write the backup')
+    .description('consistent online backup (SQLite backup API, or pg_dump for PostgreSQL)')
+    .action(async (file: string) => {
+      const bytes = await backupDatabase(loadConfig().databaseUrl, file);
+      process.stdout.write(`backup written to ${file} (${(bytes / 1048576).toFixed(1)} MB)\n`);
+    });
+
+  program
+    .command('restore')
+    .argument('<file>', 'a backup made by `popx backup`')
+    .description('replace the database with a backup (stop the server first), then verify the audit chain')
+    .action(async (file: string) => {
+      const url = loadConfig().databaseUrl;
+      await restoreDatabase(url, file);
+      const db = await openDatabase(url);
+      try {
+        await migrateToLatest(db);
+        const report = await verifyAuditChain(db);
+        process.stdout.write(`restored from ${file}; audit chain ${report.ok ? `OK (${report.checked} entries)` : `BROKEN at ${report.firstBroken!.seq}`}\n`);
+        if (!report.ok) process.exitCode = 1;
+      } finally {
+        await db.close();
+      }
+    });
+}

@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import type { Database, Db } from '../db/index.js';
+import { canonicalJson } from './canonical-json.js';
+import { advanceChainHead, chainHash, lockChainHead } from './chain-head.js';
+
+export const AUDIT_CHAIN = 'audit';
+
+/** Who did something: a signed-in user, a department system's token, the platform itself. */
+export interface AuditActor {
+  type: 'user' | 'token' | 'system' | 'anonymous';
+  id?: string | null;
+  name?: string | null;
+  role?: string | null;
+  orgCode?: string | null;
+}
+
+export interface AuditInput {
+  actor: AuditActor;
+  /** Dotted verb, e.g. `org.create`, `auth.login`, `person.read`. */
+  action: string;
+  targetType?: string;
+  targetIds?: readonly string[];
+  purpose?: string | null;
+  result?: 'ok' | 'denied' | 'error';
+  ip?: string | null;
+  details?: Record<string, unknown>;
+}
+
+type AuditRow = Database['audit_log'];
+
+/** The fields covered by an entry's hash, in one fixed shape. */
+export function auditHashBody(row: Omit<AuditRow, 'hash' | 'prev_hash'>): string {
+  return canonicalJson([
+    row.seq,
+    row.at,
+    row.actor_type,
+    row.actor_id,
+    row.actor_name,
+    row.actor_role,
+    row.org_code,
+    row.action,
+    row.target_type,
+    row.target_ids,
+    row.purpose,
+    row.result,
+    row.ip,
+    row.details,
+  ]);
+}
+
+/**
+ * Appends an entry to the audit chain inside the caller's transaction, so that a write and
+ * its audit entry commit together or not at all.
+ */
+export async function appendAudit(trx: Kysely<Database>, input: AuditInput): Promise<number> {
+  const head = await lockChainHead(trx, AUDIT_CHAIN);
+  const seq = head.seq + 1;
+  const body: Omit<AuditRow, 'hash' | 'prev_hash'> = {
+    seq,
+    at: new Date().toISOString(),
+    actor_type: input.actor.type,
+    actor_id: input.actor.id ?? null,
+    actor_name: input.actor.name ?? null,
+    actor_role: input.actor.role ?? null,
+    org_code: input.actor.orgCode ?? null,
+    action: input.action,
+    target_type: input.targetType ?? null,
+    target_ids: JSON.stringify(input.targetIds ?? []),
+    purpose: input.purpose ?? null,
+    result: input.result ?? 'ok',
+    ip: input.ip ?? null,
+    details: canonicalJson(input.details ?? {}),
+  };
+  const hash = chainHash(head.hash, auditHashBody(body));
+  await trx.insertInto('audit_log').values({ ...body, prev_hash: head.hash, hash }).execute();
+  await advanceChainHead(trx, AUDIT_CHAIN, seq, hash);
+  return seq;
+}
+
+/** Appends an audit entry in a transaction of its own (reads, denials, failed logins). */
+export async function recordAudit(db: Db, input: AuditInput): Promise<number> {
+  return db.kysely.transaction().execute((trx) => appendAudit(trx, input));
+}

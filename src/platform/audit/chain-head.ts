@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/index.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** SHA-256 of the previous entry's hash joined with this entry's canonical body. */
+export function chainHash(prevHash: string, canonicalBody: string): string {
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalBody).digest('hex');
+}
+
+/**
+ * Takes the write lock on a chain's head inside the caller's transaction and returns it.
+ * The no-op UPDATE comes first so that SQLite takes its write lock before reading (no
+ * deferred-upgrade deadlock between processes) and PostgreSQL locks the row until commit:
+ * appends to one chain are therefore serialised in commit order.
+ */
+export async function lockChainHead(
+  trx: Kysely<Database>,
+  name: string,
+): Promise<{ seq: number; hash: string }> {
+  const updated = await trx
+    .updateTable('chain_heads')
+    .set((eb) => ({ seq: eb.ref('seq') }))
+    .where('name', '=', name)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) {
+    await trx
+      .insertInto('chain_heads')
+      .values({ name, seq: 0, hash: GENESIS_HASH })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
+  }
+  const head = await trx
+    .selectFrom('chain_heads')
+    .select(['seq', 'hash'])
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
+  return { seq: Number(head.seq), hash: head.hash };
+}
+
+/** Moves a chain's head after appending entries up to `seq`. */
+export async function advanceChainHead(
+  trx: Kysely<Database>,
+  name: string,
+  seq: number,
+  hash: string,
+): Promise<void> {
+  await trx.updateTable('chain_heads').set({ seq, hash }).where('name', '=', name).execute();
+}

@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Runtime settings, read once from the environment (see docs/OPERATIONS.md). */
+export interface Config {
+  host: string;
+  port: number;
+  databaseUrl: string;
+  adminPassword: string | undefined;
+  districtFile: string | undefined;
+  /** Secure cookies need HTTPS; set POPX_COOKIE_SECURE=1 behind a TLS proxy. */
+  cookieSecure: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  bodyLimitBytes: number;
+  logLevel: string;
+  webRoot: string;
+  trustProxy: boolean;
+}
+
+/** The project root: two levels above this file in src/ and in dist/server/. */
+export const PROJECT_ROOT = findProjectRoot();
+
+function findProjectRoot(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // src/platform/config → root is ../../..; dist/server/platform/config → ../../../..
+  const parts = here.split(path.sep);
+  const distAt = parts.lastIndexOf('dist');
+  if (distAt > 0) return parts.slice(0, distAt).join(path.sep) || path.sep;
+  return path.resolve(here, '..', '..', '..');
+}
+
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/popx.db';
+
+/** Builds the configuration from environment variables, with the documented defaults. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port: readInt(env.PORT, 8080, 'PORT'),
+    databaseUrl: env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL,
+    adminPassword: env.POPX_ADMIN_PASSWORD || undefined,
+    districtFile: env.POPX_DISTRICT || undefined,
+    cookieSecure: env.POPX_COOKIE_SECURE === '1' || env.POPX_COOKIE_SECURE === 'true',
+    sessionIdleMinutes: readInt(env.POPX_SESSION_IDLE_MINUTES, 30, 'POPX_SESSION_IDLE_MINUTES'),
+    sessionAbsoluteHours: readInt(env.POPX_SESSION_MAX_HOURS, 12, 'POPX_SESSION_MAX_HOURS'),
+    loginMaxFailures: readInt(env.POPX_LOGIN_MAX_FAILURES, 5, 'POPX_LOGIN_MAX_FAILURES'),
+    loginLockMinutes: readInt(env.POPX_LOGIN_LOCK_MINUTES, 15, 'POPX_LOGIN_LOCK_MINUTES'),
+    bodyLimitBytes: readInt(env.POPX_BODY_LIMIT_BYTES, 1024 * 1024, 'POPX_BODY_LIMIT_BYTES'),
+    logLevel: env.POPX_LOG_LEVEL ?? 'info',
+    webRoot: env.POPX_WEB_ROOT ?? path.join(PROJECT_ROOT, 'dist', 'web'),
+    trustProxy: env.POPX_TRUST_PROXY === '1',
+  };
+}
+
+function readInt(raw: string | undefined, fallback: number, name: string): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  }
+  return value;
+}

@@ -1,0 +1,4 @@
+export { openDatabase, pingDatabase, dialectOf, sqlitePathOf } from './database.js';
+export type { Db, Dialect, OpenOptions } from './database.js';
+export { migrateToLatest, migrationStatus } from './migrate.js';
+export type * from './schema.js';

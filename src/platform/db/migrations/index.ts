@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as platform from './2026-11-29-0001-platform.js';
+
+/**
+ * Every migration, keyed by its timestamped name. Names sort in the order they run; a landed
+ * migration is never edited, only followed by a new one.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-29-0001-platform': platform,
+};

@@ -1,0 +1,114 @@
+/**
+ * Table shapes as Kysely sees them. Portable types only: TEXT for ids, ISO-8601 UTC
+ * timestamps and JSON; INTEGER 0/1 for flags; BIGINT (parsed to number) for sequences.
+ */
+export interface DivisionTable {
+  code: string;
+  name: string;
+  level: 'district' | 'town' | 'village';
+  parent_code: string | null;
+  kind: string | null;
+}
+
+export interface OrgTable {
+  id: string;
+  code: string;
+  type: string;
+  name: string;
+  parent_id: string | null;
+  liaison_name: string | null;
+  liaison_phone: string | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrgDivisionTable {
+  org_id: string;
+  division_code: string;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  org_id: string;
+  password_hash: string;
+  must_change_password: number;
+  active: number;
+  failed_attempts: number;
+  locked_until: string | null;
+  last_login_at: string | null;
+  password_changed_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  org_id: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  last_used_at: string | null;
+  last_used_ip: string | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_type: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_role: string | null;
+  org_code: string | null;
+  action: string;
+  target_type: string | null;
+  target_ids: string;
+  purpose: string | null;
+  result: string;
+  ip: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface ChainHeadTable {
+  name: string;
+  seq: number;
+  hash: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  divisions: DivisionTable;
+  orgs: OrgTable;
+  org_divisions: OrgDivisionTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  audit_log: AuditLogTable;
+  chain_heads: ChainHeadTable;
+  settings: SettingTable;
+}

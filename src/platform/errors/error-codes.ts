@@ -1,0 +1,128 @@
+/**
+ * Every error code the platform answers with, its HTTP status and the default message in
+ * English and Chinese. docs/ERRORS.md lists the same codes (a test keeps them in step).
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: {
+    status: 400,
+    en: 'The request is not valid; see details for the fields to fix.',
+    zh: '请求内容不符合要求，请按详情修改相应字段。',
+  },
+  MALFORMED_JSON: {
+    status: 400,
+    en: 'The request body is not valid JSON.',
+    zh: '请求正文不是有效的 JSON。',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    en: 'This content type is not accepted here.',
+    zh: '不支持此内容类型。',
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    en: 'The request body is too large.',
+    zh: '请求正文过大。',
+  },
+  UNAUTHENTICATED: {
+    status: 401,
+    en: 'Sign in first, or send a valid API token.',
+    zh: '请先登录，或提供有效的接口令牌。',
+  },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    en: 'Wrong username or password.',
+    zh: '用户名或密码错误。',
+  },
+  TOKEN_INVALID: {
+    status: 401,
+    en: 'The API token is unknown, expired or revoked.',
+    zh: '接口令牌无效、已过期或已吊销。',
+  },
+  SESSION_EXPIRED: {
+    status: 401,
+    en: 'Your session has expired; sign in again.',
+    zh: '会话已过期，请重新登录。',
+  },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    en: 'Too many failed sign-ins; the account is locked for a while.',
+    zh: '登录失败次数过多，账号已临时锁定。',
+  },
+  ACCOUNT_DISABLED: {
+    status: 403,
+    en: 'This account is disabled; ask the bureau administrator.',
+    zh: '该账号已停用，请联系人口计生局管理员。',
+  },
+  CSRF_FAILED: {
+    status: 403,
+    en: 'The request lacks a valid CSRF token; reload the page and try again.',
+    zh: '请求缺少有效的防跨站令牌，请刷新页面后重试。',
+  },
+  FORBIDDEN: {
+    status: 403,
+    en: 'Your role or jurisdiction does not allow this.',
+    zh: '您的角色或辖区无权进行此操作。',
+  },
+  NOT_FOUND: {
+    status: 404,
+    en: 'Not found.',
+    zh: '未找到。',
+  },
+  ORG_EXISTS: {
+    status: 409,
+    en: 'An organisation with this code already exists.',
+    zh: '该机构代码已存在。',
+  },
+  USER_EXISTS: {
+    status: 409,
+    en: 'A user with this username already exists.',
+    zh: '该用户名已存在。',
+  },
+  INVALID_PARENT: {
+    status: 400,
+    en: 'The parent organisation is unknown or would create a cycle.',
+    zh: '上级机构不存在或会形成循环。',
+  },
+  UNKNOWN_DIVISION: {
+    status: 400,
+    en: 'A division code is not part of this district.',
+    zh: '区划代码不属于本区。',
+  },
+  UNKNOWN_ORG: {
+    status: 400,
+    en: 'The organisation code is unknown.',
+    zh: '机构代码不存在。',
+  },
+  WEAK_PASSWORD: {
+    status: 400,
+    en: 'The password must be at least 10 characters with letters and digits, and differ from the username.',
+    zh: '密码至少 10 位，须同时包含字母和数字，且不能与用户名相同。',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    en: 'Too many requests; wait a minute and try again.',
+    zh: '请求过于频繁，请稍后再试。',
+  },
+  ALREADY_INITIALISED: {
+    status: 409,
+    en: 'The database already holds a district profile.',
+    zh: '数据库中已有区划配置。',
+  },
+  INVALID_DISTRICT_FILE: {
+    status: 400,
+    en: 'The district file is not valid.',
+    zh: '区划文件格式不正确。',
+  },
+  NOT_READY: {
+    status: 503,
+    en: 'The service is not ready.',
+    zh: '服务尚未就绪。',
+  },
+  INTERNAL: {
+    status: 500,
+    en: 'An internal error occurred; it has been logged.',
+    zh: '系统内部错误，已记录。',
+  },
+} as const satisfies Record<string, { status: number; en: string; zh: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
