@@ -22,6 +22,8 @@ import { registerErrorHandler } from './error-handler.js';
 
 export interface AppOptions {
   logger?: boolean | { level: string };
+  /** Called for every route as it is registered (tests list the routes with it). */
+  onRoute?: (route: { method: string | string[]; url: string; access?: unknown }) => void;
   /** Extra route plugins of later capabilities. */
   capabilities?: Array<(app: FastifyInstance, ctx: AppContext) => Promise<void>>;
 }
@@ -36,6 +38,10 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   });
 
   registerErrorHandler(app);
+  if (options.onRoute) {
+    const listener = options.onRoute;
+    app.addHook('onRoute', (route) => listener({ method: route.method, url: route.url, access: route.config?.access }));
+  }
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
