@@ -19,6 +19,7 @@ import { systemRoutes, VERSION } from '../system/system.routes.js';
 import { userRoutes } from '../users/users.routes.js';
 import { registerAccessGate } from './access-gate.js';
 import { registerErrorHandler } from './error-handler.js';
+import { registerValidators } from './validator.js';
 
 export interface AppOptions {
   logger?: boolean | { level: string };
@@ -34,10 +35,10 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     logger: options.logger ?? { level: ctx.config.logLevel },
     bodyLimit: ctx.config.bodyLimitBytes,
     trustProxy: ctx.config.trustProxy,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   });
 
   registerErrorHandler(app);
+  registerValidators(app);
   if (options.onRoute) {
     const listener = options.onRoute;
     app.addHook('onRoute', (route) => listener({ method: route.method, url: route.url, access: route.config?.access }));
