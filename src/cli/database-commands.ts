@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { verifyAuditChain } from '../platform/audit/audit-verify.js';
-import { initialiseDistrict, openContext } from '../platform/bootstrap.js';
+import { initialiseDistrict } from '../platform/bootstrap.js';
 import { loadConfig } from '../platform/config/config.js';
 import { backupDatabase, restoreDatabase } from '../platform/db/backup.js';
 import { migrateToLatest, openDatabase } from '../platform/db/index.js';
@@ -28,13 +28,14 @@ export function registerDatabaseCommands(program: Command): void {
     .action(async (options: { district?: string }) => {
       const config = loadConfig();
       const profile = readDistrictFile(options.district ?? config.districtFile ?? SHIPPED_DISTRICT_FILE);
-      const { ctx } = await openContext(config, { initialise: false });
+      const db = await openDatabase(config.databaseUrl);
       try {
-        const password = await initialiseDistrict(ctx.db, config, profile);
+        await migrateToLatest(db);
+        const password = await initialiseDistrict(db, config, profile);
         process.stdout.write(`initialised ${profile.name} (${profile.code}): ${profile.divisions.length} divisions\n`);
         if (password) process.stdout.write(`admin password (shown once; change it at first sign-in): ${password}\n`);
       } finally {
-        await ctx.db.close();
+        await db.close();
       }
     });
 
