@@ -13,7 +13,12 @@ const UserSummary = Type.Object({
   displayName: Type.String(),
   role: Type.String(),
   mustChangePassword: Type.Boolean(),
-  org: Type.Object({ code: Type.String(), name: Type.String(), type: Type.String() }),
+  org: Type.Object({
+    code: Type.String(),
+    name: Type.String(),
+    type: Type.String(),
+    divisions: Type.Array(Type.String(), { description: 'division codes the organisation serves' }),
+  }),
 });
 
 const SessionBody = Type.Object({
@@ -31,7 +36,12 @@ function sessionBody(principal: Principal) {
       displayName: principal.displayName,
       role: principal.role,
       mustChangePassword: principal.mustChangePassword,
-      org: { code: principal.org.code, name: principal.org.name, type: principal.org.type },
+      org: {
+        code: principal.org.code,
+        name: principal.org.name,
+        type: principal.org.type,
+        divisions: [...principal.orgDivisions],
+      },
     },
     csrfToken: principal.csrfToken ?? '',
     permissions: [...principal.permissions].sort(),
@@ -53,7 +63,16 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
   app.post(
     '/api/v1/auth/login',
     {
-      config: { access: { public: true }, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: {
+        access: { public: true },
+        // Per address and username, so one office behind NAT is not locked out by a colleague.
+        rateLimit: {
+          max: 10,
+          timeWindow: '1 minute',
+          hook: 'preHandler',
+          keyGenerator: (request) => `${request.ip}|${String((request.body as { username?: unknown } | undefined)?.username ?? '')}`,
+        },
+      },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with username and password; sets the session cookie',

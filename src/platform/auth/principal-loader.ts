@@ -15,7 +15,7 @@ export async function jurisdictionOf(
   db: Db,
   tree: DivisionTree,
   orgId: string,
-): Promise<{ jurisdiction: Set<string>; districtWide: boolean }> {
+): Promise<{ jurisdiction: Set<string>; districtWide: boolean; codes: string[] }> {
   const rows = await db.kysely
     .selectFrom('org_divisions')
     .select('division_code')
@@ -23,7 +23,7 @@ export async function jurisdictionOf(
     .execute();
   const codes = rows.map((row) => row.division_code);
   const districtWide = codes.includes(tree.root.code);
-  return { jurisdiction: tree.expand(codes), districtWide };
+  return { jurisdiction: tree.expand(codes), districtWide, codes };
 }
 
 /** Builds a principal for a user or token of an organisation. */
@@ -54,6 +54,7 @@ export async function buildPrincipal(
     role,
     permissions,
     org: input.org,
+    orgDivisions: scope.codes,
     jurisdiction: scope.jurisdiction,
     districtWide: scope.districtWide,
     mustChangePassword: input.mustChangePassword ?? false,

@@ -11,6 +11,8 @@ export interface Principal {
   role: Role;
   permissions: ReadonlySet<Permission>;
   org: { id: string; code: string; name: string; type: string };
+  /** Division codes the caller's organisation serves, as recorded. */
+  orgDivisions: readonly string[];
   /** Division codes the caller's organisation serves, with everything under them. */
   jurisdiction: ReadonlySet<string>;
   /** True when the jurisdiction is the whole district. */

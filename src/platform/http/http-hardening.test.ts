@@ -77,7 +77,7 @@ describe.each(DIALECTS)('HTTP behaviour on bad input, on %s', (dialect) => {
         method: 'POST',
         url: '/api/v1/auth/login',
         remoteAddress: '10.9.9.9',
-        payload: { username: `nobody${i}`, password: 'irrelevant-1' },
+        payload: { username: 'nobody', password: `irrelevant-${i}` },
       });
       statuses.push(response.statusCode);
     }

@@ -1,0 +1,82 @@
+import { lazy } from 'react';
+import type { ComponentType, LazyExoticComponent } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { PASSWORD_PATH, RequireAuth } from '../auth/require-auth.js';
+import type { LoginRouteState } from '../auth/require-auth.js';
+import { RequirePermission } from '../auth/require-permission.js';
+import { useSession } from '../auth/session-context.js';
+import { LoadingState } from '../components/loading-state.js';
+import { AppLayout } from '../layout/app-layout.js';
+import { LoginPage } from '../pages/auth/login-page.js';
+import { NotFoundPage } from '../pages/errors/not-found-page.js';
+import { HomePage } from '../pages/home/home-page.js';
+import { isPageNavItem, NAV_ITEMS } from './nav-items.js';
+import type { PageNavItem } from './nav-items.js';
+
+// Pages load on demand so the login screen does not wait for tables it never shows.
+function lazyNamed<K extends string>(
+  load: () => Promise<Record<K, ComponentType>>,
+  name: K,
+): LazyExoticComponent<ComponentType> {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const PAGES: Record<PageNavItem['key'], LazyExoticComponent<ComponentType>> = {
+  divisions: lazyNamed(() => import('../pages/divisions/divisions-page.js'), 'DivisionsPage'),
+  orgs: lazyNamed(() => import('../pages/orgs/orgs-page.js'), 'OrgsPage'),
+  users: lazyNamed(() => import('../pages/users/users-page.js'), 'UsersPage'),
+  tokens: lazyNamed(() => import('../pages/tokens/tokens-page.js'), 'TokensPage'),
+  audit: lazyNamed(() => import('../pages/audit/audit-page.js'), 'AuditPage'),
+  system: lazyNamed(() => import('../pages/system/system-page.js'), 'SystemPage'),
+  password: lazyNamed(() => import('../pages/account/password-page.js'), 'PasswordPage'),
+};
+
+// Signed in (just now or already): go where the user was headed, or change the password first.
+function LoginRoute() {
+  const { state } = useSession();
+  const location = useLocation();
+  if (state.status === 'loading') return <LoadingState fullPage />;
+  if (state.status === 'authenticated') {
+    const from = (location.state as LoginRouteState | null)?.from;
+    const target = state.session.user.mustChangePassword ? PASSWORD_PATH : safeReturnPath(from);
+    return <Navigate to={target} replace />;
+  }
+  return <LoginPage />;
+}
+
+function safeReturnPath(from: string | undefined): string {
+  return from && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/';
+}
+
+/** Every route of the app; each page checks the permission its menu entry declares. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginRoute />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<HomePage />} />
+        {NAV_ITEMS.filter(isPageNavItem).map((item) => {
+          const Page = PAGES[item.key];
+          return (
+            <Route
+              key={item.key}
+              path={item.path}
+              element={
+                <RequirePermission permission={item.permission}>
+                  <Page />
+                </RequirePermission>
+              }
+            />
+          );
+        })}
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

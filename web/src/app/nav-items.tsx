@@ -1,0 +1,102 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  DashboardOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LockOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+
+export type NavKey = 'home' | 'divisions' | 'orgs' | 'users' | 'tokens' | 'audit' | 'system' | 'password';
+export type NavGroup = 'main' | 'groupAdmin' | 'groupMonitor' | 'groupAccount';
+
+export interface NavItem {
+  key: NavKey;
+  path: string;
+  /** Permission needed to open the page; absent means every signed-in user. */
+  permission?: string;
+  icon: ReactNode;
+  group: NavGroup;
+  testId: string;
+}
+
+/** Every page in the left menu, in menu order; routes and home-page links use the same list. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'home', path: '/', icon: <HomeOutlined />, group: 'main', testId: 'nav-home' },
+  {
+    key: 'divisions',
+    path: '/divisions',
+    permission: 'division.read',
+    icon: <ApartmentOutlined />,
+    group: 'main',
+    testId: 'nav-divisions',
+  },
+  {
+    key: 'orgs',
+    path: '/admin/orgs',
+    permission: 'org.read',
+    icon: <BankOutlined />,
+    group: 'groupAdmin',
+    testId: 'nav-orgs',
+  },
+  {
+    key: 'users',
+    path: '/admin/users',
+    permission: 'user.read',
+    icon: <TeamOutlined />,
+    group: 'groupAdmin',
+    testId: 'nav-users',
+  },
+  {
+    key: 'tokens',
+    path: '/admin/tokens',
+    permission: 'token.read',
+    icon: <KeyOutlined />,
+    group: 'groupAdmin',
+    testId: 'nav-tokens',
+  },
+  {
+    key: 'audit',
+    path: '/audit',
+    permission: 'audit.read',
+    icon: <AuditOutlined />,
+    group: 'groupMonitor',
+    testId: 'nav-audit',
+  },
+  {
+    key: 'system',
+    path: '/system',
+    permission: 'system.health',
+    icon: <DashboardOutlined />,
+    group: 'groupMonitor',
+    testId: 'nav-system',
+  },
+  { key: 'password', path: '/account/password', icon: <LockOutlined />, group: 'groupAccount', testId: 'nav-password' },
+];
+
+/** Menu entries other than home: the ones with their own page and home-page link. */
+export type PageNavItem = NavItem & { key: Exclude<NavKey, 'home'> };
+
+/** Narrows a menu entry to one with its own page. */
+export function isPageNavItem(item: NavItem): item is PageNavItem {
+  return item.key !== 'home';
+}
+
+/** The menu entries a user with these permissions may open. */
+export function visibleNavItems(can: (permission: string) => boolean): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.permission || can(item.permission));
+}
+
+/** The menu entry whose page contains `pathname` (longest path wins; `/` only matches itself). */
+export function findNavItem(pathname: string): NavItem | undefined {
+  let best: NavItem | undefined;
+  for (const item of NAV_ITEMS) {
+    const matches =
+      item.path === '/' ? pathname === '/' : pathname === item.path || pathname.startsWith(`${item.path}/`);
+    if (matches && (!best || item.path.length > best.path.length)) best = item;
+  }
+  return best;
+}
