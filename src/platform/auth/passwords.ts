@@ -32,9 +32,12 @@ export function assertStrongPassword(password: string, username: string): void {
 /** A random password that meets the policy, for bootstrap and resets (shown once). */
 export function generatePassword(): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
-  const bytes = randomBytes(16);
-  let out = '';
-  for (const byte of bytes) out += alphabet[byte % alphabet.length];
-  // Guarantee the letter and digit classes whatever the draw.
-  return `${out}a7`;
+  for (;;) {
+    let out = '';
+    // 252 is the largest multiple of the alphabet's 56 symbols below 256: no modulo bias.
+    for (const byte of randomBytes(64)) {
+      if (byte < 252 && out.length < 18) out += alphabet[byte % alphabet.length];
+    }
+    if (out.length === 18 && /[A-Za-z]/.test(out) && /\d/.test(out)) return out;
+  }
 }

@@ -53,6 +53,8 @@ export function OrgsPage() {
       render: (codes: string[]) =>
         codes.length === 0 ? (
           '—'
+        ) : codes.length === 1 && codes[0]!.endsWith('000000') ? (
+          t('home.jurisdictionDistrict')
         ) : (
           <Tooltip title={codes.join('、')}>
             <span>{t('orgs.divisionsCount', { count: codes.length })}</span>
