@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { AppError } from '../platform/errors/index.js';
 import { registerAdminCommands } from './admin-commands.js';
 import { registerDatabaseCommands } from './database-commands.js';
+import { registerGenCommand } from './gen-command.js';
 import { registerServeCommand } from './serve-command.js';
 
 /** `popx`: the platform's command line (docs: ../../shared interfaces, README). */
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerDatabaseCommands(program);
   registerAdminCommands(program);
+  registerGenCommand(program);
   return program;
 }
 

@@ -87,7 +87,7 @@ export type CrossFieldRule =
  */
 export type RegistryEffect =
   /** The subject's household registration is now at `division` (newborn or moved in). */
-  | { readonly kind: 'hukou_in'; readonly reason: 'birth' | 'move_in' }
+  | { readonly kind: 'hukou_in'; readonly reason: 'birth' | 'move_in' | 'register' }
   /** The subject's household registration left the district. */
   | { readonly kind: 'hukou_out'; readonly reason: 'move_out' }
   /** The subject died; their registration is cancelled. */

@@ -2,7 +2,14 @@ import { defineEventType } from './define-event-type.js';
 import type { EventType } from './event-type.js';
 import { certificateField, codeField, dateField, divisionField, idNumberField, textField } from './field-builders.js';
 import { parentRules } from './person-rules.js';
-import { subjectBirthDate, subjectEthnicity, subjectIdNumber, subjectName, subjectSex } from './person-fields.js';
+import {
+  subjectBirthDate,
+  subjectEthnicity,
+  subjectIdNumber,
+  subjectMaritalStatus,
+  subjectName,
+  subjectSex,
+} from './person-fields.js';
 
 const householdNumber = textField({
   key: 'household_number',
@@ -208,6 +215,62 @@ export const POLICE_EVENTS: readonly EventType[] = [
       { rule: 'date_not_before', field: 'cancelled_on', other: 'died_on', severity: 'error' },
     ],
     registryEffect: { kind: 'death' },
+  }),
+  defineEventType({
+    key: 'hukou_register',
+    labelZh: '常住人口登记（存量）',
+    labelEn: 'Registered resident (existing register)',
+    descriptionZh: '派出所报送辖区常住人口登记表的现有记录，用于平台初始建库和定期全量核对。',
+    descriptionEn:
+      "The police station's existing register of residents, sent once to build the platform's registry and then for periodic full reconciliation.",
+    department: 'police',
+    submitters: ['police'],
+    eventDateField: 'registered_on',
+    subjectField: 'id_number',
+    subjectKind: 'person',
+    fields: [
+      subjectIdNumber(true, ['登记人员的公民身份号码。', 'ID number of the registered person.']),
+      subjectName(true, ['登记的姓名。', 'Registered name.']),
+      subjectSex(true),
+      subjectBirthDate(true),
+      divisionField({
+        key: 'division',
+        required: true,
+        label: ['户籍地区划', 'Division of registration'],
+        meaning: ['户籍地址所在的村居（或镇街）。', 'The village (or town) of the registered address.'],
+      }),
+      dateField({
+        key: 'registered_on',
+        required: true,
+        label: ['登记日期', 'Date registered'],
+        meaning: ['在本址落户（或本表核对）的日期。', 'The day the person was registered at this address (or the register was checked).'],
+      }),
+      householdNumber,
+      relationToHead,
+      idNumberField({
+        key: 'mother_id_number',
+        label: ['母亲公民身份号码', "Mother's ID number"],
+        meaning: ['母亲的公民身份号码（户口簿所载，可空）。', "The mother's ID number, where the register holds it."],
+      }),
+      idNumberField({
+        key: 'father_id_number',
+        label: ['父亲公民身份号码', "Father's ID number"],
+        meaning: ['父亲的公民身份号码（户口簿所载，可空）。', "The father's ID number, where the register holds it."],
+      }),
+      idNumberField({
+        key: 'spouse_id_number',
+        label: ['配偶公民身份号码', "Spouse's ID number"],
+        meaning: ['配偶的公民身份号码（可空）。', "The spouse's ID number, where known."],
+      }),
+      subjectMaritalStatus(false, ['登记表所载的婚姻状况。', 'Marital status as the register records it.']),
+      subjectEthnicity(),
+      hukouAddress,
+    ],
+    rules: [
+      { rule: 'id_agrees', idField: 'id_number', birthDateField: 'birth_date', sexField: 'sex', severity: 'error' },
+      { rule: 'date_not_before', field: 'registered_on', other: 'birth_date', severity: 'error' },
+    ],
+    registryEffect: { kind: 'hukou_in', reason: 'register' },
   }),
   defineEventType({
     key: 'residence_permit',
