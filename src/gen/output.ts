@@ -75,7 +75,8 @@ export class OutputWriter {
     fs.mkdirSync(path.join(this.dir, path.dirname(file)), { recursive: true });
     const columns = columnsOf(type, headers);
     const sheetName = getEventType(type)!.labelZh.replace(/[:\\/?*[\]]/g, '、').slice(0, 31);
-    const writer = createTabularWriter(format, path.join(this.dir, file), columns, { sheetName });
+    // Level 1: a third larger files, three times faster to write; a million-person register is big.
+    const writer = createTabularWriter(format, path.join(this.dir, file), columns, { sheetName, compressionLevel: 1 });
     const entry: ManifestEntry = { file, type, org, month, format, kind, rows: 0, submitted_on: submittedOn };
     this.manifest.push(entry);
     return new FileHandle(this, entry, columns, writer);
@@ -104,6 +105,7 @@ export class OutputWriter {
     await this.truthRecords.close();
     await this.truthErrors.close();
     fs.writeFileSync(path.join(this.dir, 'manifest.json'), `${JSON.stringify({ files: this.manifest }, null, 1)}\n`);
+    fs.writeFileSync(path.join(this.dir, 'truth', 'README.md'), TRUTH_README);
   }
 }
 
@@ -131,3 +133,23 @@ export class FileHandle {
     return this.writer.close();
   }
 }
+
+const TRUTH_README = `# Ground truth of a generated district
+
+Written by \`popx gen\`; nothing here is submitted by a department.
+
+| file | what it holds |
+|---|---|
+| persons.csv | every person who lived in the district during the run (and spouses from elsewhere, \`external\` = 1): true ID number, name, sex, birth and death dates, arrival and departure, floating flag, registration and residence divisions, parents, spouse, children at the end |
+| records.csv | every submitted row: file, row (1 = first data row), record_id, action, type, org, reporting month, event date, the true ID numbers of the persons it is about (subject first), a note (\`late\`, \`duplicate\`, \`correction\`, \`double_entry\`, \`cancels_double_entry\`) and the kinds of error injected into it |
+| errors.csv | each injected value error: file, row, record_id, field, kind, true value, submitted value |
+| contradictions.csv | each genuine contradiction between departments: kind, person, date, detail |
+| missing-files.json | monthly files that were never submitted (their records are lost) |
+| events.ndjson | every true life event in order (births with order and town, deaths, marriages, moves, pregnancies…) |
+| indicators.json | expected indicators per month, per calendar year inside the run and for the whole run, for the district and each town (by residence) |
+
+Indicator conventions: averages are person-time (days present in the area within the period over the period's days); a
+woman's age is her age in completed years on the day counted (the birth date for births); rates are per year (a period of
+k months is scaled by 12/k, so a calendar year gives exactly births / average population × 1000); ASFR by 5-year group,
+TFR = 5 × Σ ASFR / 1000; birth-order shares in % of births; sex ratio at birth = male / female × 100.
+`;
