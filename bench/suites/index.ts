@@ -1,0 +1,14 @@
+/** The registered benchmark suites, in the order `npm run bench` runs them. */
+import type { Suite } from '../lib/figure.js';
+import { httpHelloWorldSuite } from './http-hello-world.js';
+import { nodeStartupSuite } from './node-startup.js';
+import { postgresCopySuite } from './postgres-copy.js';
+import { sqliteRawInsertSuite } from './sqlite-raw-insert.js';
+
+/** Baselines first: product suites that divide by them list them in `dependsOn`. */
+export const SUITES: readonly Suite[] = [
+  sqliteRawInsertSuite,
+  postgresCopySuite,
+  httpHelloWorldSuite,
+  nodeStartupSuite,
+];
