@@ -1,5 +1,6 @@
 /** The registered benchmark suites, in the order `npm run bench` runs them. */
 import type { Suite } from '../lib/figure.js';
+import { genSuite } from './gen.js';
 import { httpHelloWorldSuite } from './http-hello-world.js';
 import { nodeStartupSuite } from './node-startup.js';
 import { postgresCopySuite } from './postgres-copy.js';
@@ -11,4 +12,5 @@ export const SUITES: readonly Suite[] = [
   postgresCopySuite,
   httpHelloWorldSuite,
   nodeStartupSuite,
+  genSuite,
 ];
