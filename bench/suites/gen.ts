@@ -18,7 +18,7 @@ async function plainCsvRowsPerSecond(file: string, rows: number): Promise<number
   for (let i = 0; i < rows; i += 1) {
     chunk += row(i);
     if (chunk.length > 65536) {
-      if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
       chunk = '';
     }
   }
