@@ -73,8 +73,10 @@ export async function createTestContext(
   overrides: Partial<Config> = {},
 ): Promise<TestContext> {
   const database = await createTestDatabase(dialect);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'popx-data-'));
   const config: Config = {
     ...loadConfig({}),
+    dataDir,
     databaseUrl: database.url,
     adminPassword: TEST_ADMIN_PASSWORD,
     logLevel: 'silent',
@@ -88,6 +90,7 @@ export async function createTestContext(
     close: async () => {
       await ctx.db.close();
       await database.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { verifyLedgerChain } from '../exchange/ledger/verify-ledger.js';
 import { verifyAuditChain } from '../platform/audit/audit-verify.js';
 import { initialiseDistrict } from '../platform/bootstrap.js';
 import { loadConfig } from '../platform/config/config.js';
@@ -42,16 +43,18 @@ export function registerDatabaseCommands(program: Command): void {
   const audit = program.command('audit').description('the tamper-evident audit log');
   audit
     .command('verify')
-    .description("recompute the audit log's hash chain; exit 1 naming the first broken entry")
+    .description("recompute the audit log's and the exchange ledger's hash chains; exit 1 naming the first broken entry")
     .action(async () => {
       const db = await openDatabase(loadConfig().databaseUrl);
       try {
-        const report = await verifyAuditChain(db);
-        if (report.ok) {
-          process.stdout.write(`audit chain: ${report.checked} entries verified, head ${report.headSeq} — OK\n`);
-        } else {
-          process.stdout.write(`audit chain BROKEN at entry ${report.firstBroken!.seq}: ${report.firstBroken!.reason}\n`);
-          process.exitCode = 1;
+        for (const report of [await verifyAuditChain(db), await verifyLedgerChain(db)]) {
+          const name = report.chain === 'audit' ? 'audit log' : 'exchange ledger';
+          if (report.ok) {
+            process.stdout.write(`${name}: ${report.checked} entries verified, head ${report.headSeq} — OK\n`);
+          } else {
+            process.stdout.write(`${name} BROKEN at entry ${report.firstBroken!.seq}: ${report.firstBroken!.reason}\n`);
+            process.exitCode = 1;
+          }
         }
       } finally {
         await db.close();

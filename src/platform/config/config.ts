@@ -18,6 +18,10 @@ export interface Config {
   logLevel: string;
   webRoot: string;
   trustProxy: boolean;
+  /** Where submitted files are kept (for the error-file download and re-processing). */
+  dataDir: string;
+  /** Largest file a department may submit, in bytes. */
+  uploadLimitBytes: number;
 }
 
 /** The project root: two levels above this file in src/ and in dist/server/. */
@@ -51,6 +55,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.POPX_LOG_LEVEL ?? 'info',
     webRoot: env.POPX_WEB_ROOT ?? path.join(PROJECT_ROOT, 'dist', 'web'),
     trustProxy: env.POPX_TRUST_PROXY === '1',
+    dataDir: path.resolve(env.POPX_DATA_DIR ?? 'data'),
+    uploadLimitBytes: readInt(env.POPX_UPLOAD_LIMIT_BYTES, 1024 * 1024 * 1024, 'POPX_UPLOAD_LIMIT_BYTES'),
   };
 }
 

@@ -101,6 +101,74 @@ export interface SettingTable {
   value: string;
 }
 
+export interface SubmissionTable {
+  id: string;
+  org_id: string;
+  org_code: string;
+  type: string;
+  channel: string;
+  filename: string | null;
+  format: string | null;
+  encoding: string | null;
+  file_sha256: string | null;
+  bytes: number | null;
+  idempotency_key: string | null;
+  mode: string;
+  status: string;
+  submitted_by: string | null;
+  received_at: string;
+  finished_at: string | null;
+  received: number;
+  accepted: number;
+  duplicate: number;
+  corrected: number;
+  cancelled: number;
+  rejected: number;
+  warnings: number;
+  ledger_from: number | null;
+  ledger_to: number | null;
+  head_hash: string | null;
+  file_problem: string | null;
+}
+
+export interface SubmissionIssueTable {
+  submission_id: string;
+  row: number;
+  ordinal: number;
+  severity: string;
+  code: string;
+  field: string | null;
+  value: string | null;
+  message: string;
+  message_zh: string;
+}
+
+export interface LedgerTable {
+  seq: number;
+  submission_id: string;
+  org_code: string;
+  type: string;
+  record_id: string;
+  action: string;
+  refs_seq: number | null;
+  subject: string | null;
+  event_date: string | null;
+  payload: string;
+  payload_hash: string;
+  committed_at: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface RecordStateTable {
+  org_code: string;
+  type: string;
+  record_id: string;
+  latest_seq: number;
+  payload_hash: string;
+  status: string;
+}
+
 export interface Database {
   divisions: DivisionTable;
   orgs: OrgTable;
@@ -111,4 +179,8 @@ export interface Database {
   audit_log: AuditLogTable;
   chain_heads: ChainHeadTable;
   settings: SettingTable;
+  submissions: SubmissionTable;
+  submission_issues: SubmissionIssueTable;
+  ledger: LedgerTable;
+  record_state: RecordStateTable;
 }

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as platform from './2026-11-29-0001-platform.js';
+import * as exchange from './2026-11-29-0002-exchange.js';
 
 /**
  * Every migration, keyed by its timestamped name. Names sort in the order they run; a landed
@@ -7,4 +8,5 @@ import * as platform from './2026-11-29-0001-platform.js';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-0001-platform': platform,
+  '2026-11-29-0002-exchange': exchange,
 };

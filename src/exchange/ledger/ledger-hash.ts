@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../platform/audit/canonical-json.js';
+import type { LedgerTable } from '../../platform/db/index.js';
+
+/** SHA-256 of a record's canonical payload (keys sorted; the action is not part of it). */
+export function payloadHash(payloadJson: string): string {
+  return createHash('sha256').update(payloadJson).digest('hex');
+}
+
+/** The fields of a ledger entry its chain hash covers, in one fixed shape. */
+export function ledgerHashBody(entry: Omit<LedgerTable, 'hash' | 'prev_hash' | 'payload'>): string {
+  return canonicalJson([
+    entry.seq,
+    entry.submission_id,
+    entry.org_code,
+    entry.type,
+    entry.record_id,
+    entry.action,
+    entry.refs_seq,
+    entry.subject,
+    entry.event_date,
+    entry.payload_hash,
+    entry.committed_at,
+  ]);
+}
+
+export const EXCHANGE_CHAIN = 'exchange';

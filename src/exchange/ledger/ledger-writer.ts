@@ -1,0 +1,199 @@
+import type { Kysely } from 'kysely';
+import { canonicalJson } from '../../platform/audit/canonical-json.js';
+import { advanceChainHead, chainHash, lockChainHead } from '../../platform/audit/chain-head.js';
+import type { Database, LedgerTable } from '../../platform/db/index.js';
+import { EXCHANGE_CHAIN, ledgerHashBody, payloadHash } from './ledger-hash.js';
+
+/** A validated record ready for the ledger. */
+export interface LedgerCandidate {
+  row: number;
+  type: string;
+  recordId: string;
+  action: 'create' | 'correct' | 'cancel';
+  /** Canonical field values without `action`. */
+  payload: Record<string, string | number>;
+  subject: string | null;
+  eventDate: string | null;
+}
+
+/** What became of a candidate: appended (as what), a counted duplicate, or refused (with a code). */
+export type LedgerOutcome =
+  | { kind: 'accepted' | 'corrected' | 'cancelled'; seq: number }
+  | { kind: 'duplicate' }
+  | { kind: 'refused'; code: 'RECORD_EXISTS' | 'RECORD_NOT_FOUND' | 'RECORD_CANCELLED' };
+
+interface State {
+  latestSeq: number;
+  hash: string;
+  status: 'active' | 'cancelled';
+}
+
+const INSERT_ROWS = 500;
+
+/**
+ * Appends one submission's records to the exchange ledger inside the caller's transaction:
+ * takes the chain head lock first (so sequence numbers are gapless and in commit order),
+ * decides per record whether it is new, a duplicate, a correction or a cancellation of what
+ * the same organisation sent before under the same record id, and chains each entry's hash.
+ */
+export class LedgerWriter {
+  private seq: number;
+  private prevHash: string;
+  private firstSeq: number | null = null;
+  private readonly pending: LedgerTable[] = [];
+  private readonly stateUpdates = new Map<string, { record_id: string; type: string; latest_seq: number; payload_hash: string; status: string }>();
+  /** States read or written in this submission, keyed `type\0record_id`. */
+  private readonly known = new Map<string, State | null>();
+
+  private constructor(
+    private readonly trx: Kysely<Database>,
+    private readonly submissionId: string,
+    private readonly orgCode: string,
+    private readonly committedAt: string,
+    head: { seq: number; hash: string },
+  ) {
+    this.seq = head.seq;
+    this.prevHash = head.hash;
+  }
+
+  static async open(trx: Kysely<Database>, submissionId: string, orgCode: string): Promise<LedgerWriter> {
+    const head = await lockChainHead(trx, EXCHANGE_CHAIN);
+    return new LedgerWriter(trx, submissionId, orgCode, new Date().toISOString(), head);
+  }
+
+  /** Decides and appends a batch of candidates, in order; returns one outcome per candidate. */
+  async apply(batch: readonly LedgerCandidate[]): Promise<LedgerOutcome[]> {
+    await this.loadStates(batch);
+    const outcomes: LedgerOutcome[] = [];
+    for (const candidate of batch) {
+      const key = `${candidate.type}\u0000${candidate.recordId}`;
+      const state = this.known.get(key) ?? null;
+      const payloadJson = canonicalJson(candidate.payload);
+      const hash = payloadHash(payloadJson);
+      let refs: number | null = null;
+      if (candidate.action === 'create') {
+        if (state && state.status === 'active') {
+          outcomes.push(state.hash === hash ? { kind: 'duplicate' } : { kind: 'refused', code: 'RECORD_EXISTS' });
+          continue;
+        }
+        refs = state ? state.latestSeq : null;
+      } else if (candidate.action === 'correct') {
+        if (!state) {
+          outcomes.push({ kind: 'refused', code: 'RECORD_NOT_FOUND' });
+          continue;
+        }
+        if (state.status === 'cancelled') {
+          outcomes.push({ kind: 'refused', code: 'RECORD_CANCELLED' });
+          continue;
+        }
+        if (state.hash === hash) {
+          outcomes.push({ kind: 'duplicate' });
+          continue;
+        }
+        refs = state.latestSeq;
+      } else {
+        if (!state) {
+          outcomes.push({ kind: 'refused', code: 'RECORD_NOT_FOUND' });
+          continue;
+        }
+        if (state.status === 'cancelled') {
+          outcomes.push({ kind: 'duplicate' });
+          continue;
+        }
+        refs = state.latestSeq;
+      }
+      this.seq += 1;
+      this.firstSeq ??= this.seq;
+      const entry: Omit<LedgerTable, 'hash' | 'prev_hash'> = {
+        seq: this.seq,
+        submission_id: this.submissionId,
+        org_code: this.orgCode,
+        type: candidate.type,
+        record_id: candidate.recordId,
+        action: candidate.action,
+        refs_seq: refs,
+        subject: candidate.subject,
+        event_date: candidate.eventDate,
+        payload: payloadJson,
+        payload_hash: hash,
+        committed_at: this.committedAt,
+      };
+      const entryHash = chainHash(this.prevHash, ledgerHashBody(entry));
+      this.pending.push({ ...entry, prev_hash: this.prevHash, hash: entryHash });
+      this.prevHash = entryHash;
+      const status = candidate.action === 'cancel' ? 'cancelled' : 'active';
+      // A cancellation keeps the hash of what it cancelled, so a resubmission of it is recognised.
+      const stateHash = candidate.action === 'cancel' && state ? state.hash : hash;
+      this.known.set(key, { latestSeq: this.seq, hash: stateHash, status });
+      this.stateUpdates.set(key, { record_id: candidate.recordId, type: candidate.type, latest_seq: this.seq, payload_hash: stateHash, status });
+      outcomes.push({
+        kind: candidate.action === 'create' ? 'accepted' : candidate.action === 'correct' ? 'corrected' : 'cancelled',
+        seq: this.seq,
+      });
+    }
+    if (this.pending.length >= INSERT_ROWS) await this.flush();
+    return outcomes;
+  }
+
+  /** Writes what is pending and moves the chain head; returns the range appended. */
+  async finish(): Promise<{ from: number | null; to: number | null; headHash: string }> {
+    await this.flush();
+    if (this.firstSeq !== null) await advanceChainHead(this.trx, EXCHANGE_CHAIN, this.seq, this.prevHash);
+    return { from: this.firstSeq, to: this.firstSeq === null ? null : this.seq, headHash: this.prevHash };
+  }
+
+  private async flush(): Promise<void> {
+    for (let i = 0; i < this.pending.length; i += INSERT_ROWS) {
+      await this.trx.insertInto('ledger').values(this.pending.slice(i, i + INSERT_ROWS)).execute();
+    }
+    this.pending.length = 0;
+    const updates = [...this.stateUpdates.values()].map((u) => ({ ...u, org_code: this.orgCode }));
+    for (let i = 0; i < updates.length; i += INSERT_ROWS) {
+      await this.trx
+        .insertInto('record_state')
+        .values(updates.slice(i, i + INSERT_ROWS))
+        .onConflict((oc) =>
+          oc.columns(['org_code', 'type', 'record_id']).doUpdateSet((eb) => ({
+            latest_seq: eb.ref('excluded.latest_seq'),
+            payload_hash: eb.ref('excluded.payload_hash'),
+            status: eb.ref('excluded.status'),
+          })),
+        )
+        .execute();
+    }
+    this.stateUpdates.clear();
+  }
+
+  /** Reads the states of the batch's record ids not seen yet in this submission. */
+  private async loadStates(batch: readonly LedgerCandidate[]): Promise<void> {
+    const byType = new Map<string, string[]>();
+    for (const c of batch) {
+      const key = `${c.type}\u0000${c.recordId}`;
+      if (this.known.has(key)) continue;
+      this.known.set(key, null);
+      const list = byType.get(c.type) ?? [];
+      list.push(c.recordId);
+      byType.set(c.type, list);
+    }
+    for (const [type, ids] of byType) {
+      for (let i = 0; i < ids.length; i += INSERT_ROWS) {
+        const rows = await this.trx
+          .selectFrom('record_state')
+          .select(['record_id', 'latest_seq', 'payload_hash', 'status'])
+          .where('org_code', '=', this.orgCode)
+          .where('type', '=', type)
+          .where('record_id', 'in', ids.slice(i, i + INSERT_ROWS))
+          .execute();
+        for (const row of rows) {
+          this.known.set(`${type}\u0000${row.record_id}`, {
+            latestSeq: Number(row.latest_seq),
+            hash: row.payload_hash,
+            status: row.status as State['status'],
+          });
+        }
+      }
+    }
+    // Bound the memory of very large submissions: forget states of records not touched recently.
+    if (this.known.size > 200_000 && this.stateUpdates.size === 0) this.known.clear();
+  }
+}
