@@ -13,6 +13,9 @@ export const PERMISSIONS = [
   'token.write',
   'audit.read',
   'system.health',
+  'catalog.read',
+  'submission.create',
+  'submission.read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -44,18 +47,21 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'token.read',
     'token.write',
     'system.health',
+    'catalog.read',
+    'submission.create',
+    'submission.read',
   ],
-  bureau_analyst: ['division.read', 'org.read'],
-  dept_operator: ['division.read', 'org.read', 'token.read', 'token.write'],
-  town_operator: ['division.read', 'org.read'],
-  village_operator: ['division.read', 'org.read'],
-  reviewer: ['division.read', 'org.read'],
+  bureau_analyst: ['division.read', 'org.read', 'catalog.read', 'submission.read'],
+  dept_operator: ['division.read', 'org.read', 'token.read', 'token.write', 'catalog.read', 'submission.create', 'submission.read'],
+  town_operator: ['division.read', 'org.read', 'catalog.read', 'submission.create', 'submission.read'],
+  village_operator: ['division.read', 'org.read', 'catalog.read', 'submission.create', 'submission.read'],
+  reviewer: ['division.read', 'org.read', 'catalog.read'],
   // Separation of duties: the auditor reads the audit log; nobody else does, and the auditor
   // changes nothing.
-  auditor: ['division.read', 'org.read', 'user.read', 'audit.read'],
+  auditor: ['division.read', 'org.read', 'user.read', 'audit.read', 'catalog.read', 'submission.read'],
   // Operations sees system health and never personal data.
   ops: ['system.health'],
-  dept_system: ['division.read'],
+  dept_system: ['division.read', 'catalog.read', 'submission.create', 'submission.read'],
 };
 
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
