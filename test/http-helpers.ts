@@ -3,14 +3,15 @@ import { SYSTEM_ACTOR } from '../src/platform/audit/actor.js';
 import type { Role } from '../src/platform/auth/roles.js';
 import { createToken } from '../src/platform/auth/tokens.service.js';
 import type { AppContext } from '../src/platform/context.js';
-import { buildApp, type AppOptions } from '../src/platform/http/app.js';
+import type { AppOptions } from '../src/platform/http/app.js';
+import { buildServer } from '../src/server.js';
 import { createUser } from '../src/platform/users/users.service.js';
 
 export const TEST_PASSWORD = 'Correct-Horse-42';
 
 /** The HTTP app on a test context, with logging off. */
 export function buildTestApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
-  return buildApp(ctx, { logger: false, ...options });
+  return buildServer(ctx, { logger: false, ...options });
 }
 
 /** A signed-in browser session: sends the cookie, and the CSRF header on writes. */

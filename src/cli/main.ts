@@ -3,6 +3,7 @@ import { AppError } from '../platform/errors/index.js';
 import { registerAdminCommands } from './admin-commands.js';
 import { registerDatabaseCommands } from './database-commands.js';
 import { registerGenCommand } from './gen-command.js';
+import { registerImportCommand } from './import-command.js';
 import { registerServeCommand } from './serve-command.js';
 
 /** `popx`: the platform's command line (docs: ../../shared interfaces, README). */
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerDatabaseCommands(program);
   registerAdminCommands(program);
   registerGenCommand(program);
+  registerImportCommand(program);
   return program;
 }
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { openContext } from '../platform/bootstrap.js';
 import { loadConfig } from '../platform/config/config.js';
 import { holdServerLock } from '../platform/db/backup.js';
-import { buildApp } from '../platform/http/app.js';
+import { buildServer } from '../server.js';
 
 /** `popx serve`: migrate, initialise an empty database, serve the UI and API. */
 export function registerServeCommand(program: Command): void {
@@ -34,7 +34,7 @@ export function registerServeCommand(program: Command): void {
         );
       }
       const releaseLock = ctx.db.sqlitePath && ctx.db.sqlitePath !== ':memory:' ? holdServerLock(ctx.db.sqlitePath) : () => {};
-      const app = await buildApp(ctx);
+      const app = await buildServer(ctx);
       let closing = false;
       const shutdown = async (signal: string) => {
         if (closing) return;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Role } from '../../src/platform/auth/roles.js';
-import { buildApp } from '../../src/platform/http/app.js';
+import { buildServer } from '../../src/server.js';
 import { createTestUser, TEST_PASSWORD } from '../http-helpers.js';
 import { ROOT } from '../cli.js';
 import { createTestContext, TEST_ADMIN_PASSWORD, type TestContext } from '../test-database.js';
@@ -31,7 +31,7 @@ export async function startE2E(): Promise<E2E> {
     throw new Error(`no Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (.ci/run does it)`);
   }
   const t = await createTestContext('sqlite', { webRoot });
-  const app = await buildApp(t.ctx, { logger: false });
+  const app = await buildServer(t.ctx, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -38,6 +38,12 @@ const EXPECTED: Record<string, Caller[] | 'public'> = {
   'GET /api/v1/audit': ['auditor'],
   'GET /api/v1/audit/verify': ['auditor'],
   'GET /api/v1/system/health': ['bureau_admin', 'ops'],
+  'GET /api/v1/event-types': ['bureau_admin', 'bureau_analyst', 'dept_operator', 'town_operator', 'village_operator', 'reviewer', 'auditor', 'dept_system'],
+  'GET /api/v1/templates/:file': ['bureau_admin', 'bureau_analyst', 'dept_operator', 'town_operator', 'village_operator', 'reviewer', 'auditor', 'dept_system'],
+  'POST /api/v1/submissions': ['bureau_admin', 'dept_operator', 'town_operator', 'village_operator', 'dept_system'],
+  'GET /api/v1/submissions': ['bureau_admin', 'bureau_analyst', 'dept_operator', 'town_operator', 'village_operator', 'auditor', 'dept_system'],
+  'GET /api/v1/submissions/:id': ['bureau_admin', 'bureau_analyst', 'dept_operator', 'town_operator', 'village_operator', 'auditor', 'dept_system'],
+  'GET /api/v1/submissions/:id/issues': ['bureau_admin', 'bureau_analyst', 'dept_operator', 'town_operator', 'village_operator', 'auditor', 'dept_system'],
 };
 
 describe.each(DIALECTS)('the access gate on %s', (dialect) => {
@@ -76,7 +82,7 @@ describe.each(DIALECTS)('the access gate on %s', (dialect) => {
     for (const { method, url } of routes) {
       const key = `${method} ${url}`;
       const expected = EXPECTED[key];
-      const concrete = url.replace(':code', 'BUREAU').replace(':id', '00000000-0000-0000-0000-000000000000');
+      const concrete = url.replace(':code', 'BUREAU').replace(':id', '00000000-0000-0000-0000-000000000000').replace(':file', 'birth.csv');
       for (const caller of [...SIGNED_IN, 'anonymous'] as Caller[]) {
         // Logging out would end the session the rest of the walk needs.
         if (key === 'POST /api/v1/auth/logout' && caller !== 'anonymous' && caller !== 'dept_system') continue;

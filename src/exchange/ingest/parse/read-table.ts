@@ -1,0 +1,172 @@
+import type { EventType, FieldKind } from '../../catalog/index.js';
+import { cellText } from './cell-text.js';
+import { fileProblem } from './file-problem.js';
+import { createHeaderMatcher, mapHeaders, type HeaderMapping, type HeaderMatcher } from './map-headers.js';
+import { ParseError } from './parse-error.js';
+import { CELL_MAX_CHARS, HEADER_MAX_CHARS, ROW_MAX_CELLS, TITLE_ROWS_MAX } from './parse-limits.js';
+import type { RawRow, SourceRow } from './parse-types.js';
+
+/** How a table's rows are read. */
+export interface TableOptions {
+  eventType: EventType;
+  /**
+   * CSV: unwrap Excel `="…"` text guards, and make values past the last header a row problem
+   * (an unquoted comma shifted them). In a sheet such cells are notes beside the table, ignored.
+   */
+  csv: boolean;
+}
+
+/** A table's header mapping and its data rows. */
+export interface Table extends HeaderMapping {
+  rows: AsyncGenerator<SourceRow>;
+}
+
+const TEXT_GUARD = /^="((?:[^"]|"")*)"$/;
+
+/**
+ * Finds the header of a table and maps its rows to fields. The header is the first non-empty
+ * row, unless up to five title rows above it name no field while it does; a row right under it
+ * that holds only field keys (a hidden key row of a template) is skipped. Empty rows are skipped
+ * but keep their row numbers. Throws ParseError `EMPTY_FILE` when there is no row and
+ * `NO_HEADER` when no row near the top names a field.
+ */
+export async function readTable(source: AsyncGenerator<RawRow>, options: TableOptions): Promise<Table> {
+  const matcher = createHeaderMatcher(options.eventType);
+  const buffered: RawRow[] = [];
+  let exhausted = false;
+  const pull = async (): Promise<RawRow | undefined> => {
+    while (!exhausted) {
+      const next = await source.next();
+      if (next.done) exhausted = true;
+      else if (next.value.problem !== undefined || !isBlank(next.value)) return next.value;
+    }
+    return undefined;
+  };
+  try {
+    const headerRow = await findHeader(pull, matcher);
+    const headers = headerRow.cells.map((cell) => cellText(cell, undefined));
+    const keyRow = await findKeyRow(pull, buffered, matcher);
+    const mapping = mapHeaders(headers, options.eventType, matcher, keyRow);
+    return { ...mapping, rows: dataRows(source, buffered, mapping, options, headers) };
+  } catch (error) {
+    await source.return(undefined);
+    throw error;
+  }
+}
+
+async function findHeader(pull: () => Promise<RawRow | undefined>, matcher: HeaderMatcher): Promise<RawRow> {
+  const candidates: RawRow[] = [];
+  for (let i = 0; i <= TITLE_ROWS_MAX; i++) {
+    const row = await pull();
+    if (row === undefined) break;
+    candidates.push(row);
+    if (row.problem !== undefined || !isHeaderLike(row)) continue;
+    if (row.cells.some((cell) => matcher.match(cellText(cell, undefined)) !== null)) {
+      return row;
+    }
+  }
+  const first = candidates[0];
+  if (first === undefined) throw new ParseError('EMPTY_FILE');
+  const found = first.cells.slice(0, 50).map((cell) => cellText(cell, undefined).slice(0, 100));
+  throw new ParseError('NO_HEADER', { details: { row: first.row, found } });
+}
+
+async function findKeyRow(
+  pull: () => Promise<RawRow | undefined>,
+  buffered: RawRow[],
+  matcher: HeaderMatcher,
+): Promise<string[] | undefined> {
+  const row = await pull();
+  if (row === undefined) return undefined;
+  if (row.problem === undefined) {
+    const texts = row.cells.map((cell) => cellText(cell, undefined).trim());
+    if (texts.every((text) => text === '' || matcher.matchKey(text) !== null)) return texts;
+  }
+  buffered.push(row);
+  return undefined;
+}
+
+async function* dataRows(
+  source: AsyncGenerator<RawRow>,
+  buffered: RawRow[],
+  mapping: HeaderMapping,
+  options: TableOptions,
+  headers: readonly string[],
+): AsyncGenerator<SourceRow> {
+  const fieldKinds = new Map(options.eventType.fields.map((field) => [field.key, field.kind]));
+  const kinds: Array<FieldKind | undefined> = mapping.columns.map((column) =>
+    column.key === null ? undefined : fieldKinds.get(column.key),
+  );
+  const width = options.csv ? lastNonBlank(headers) + 1 : Infinity;
+  const mapped = mapping.columns.filter((column) => column.key !== null);
+  const toRow = (raw: RawRow): SourceRow | undefined => toSourceRow(raw, kinds, mapped, width, options.csv);
+  try {
+    for (const raw of buffered.splice(0)) {
+      const row = toRow(raw);
+      if (row !== undefined) yield row;
+    }
+    for await (const raw of source) {
+      const row = toRow(raw);
+      if (row !== undefined) yield row;
+    }
+  } finally {
+    await source.return(undefined);
+  }
+}
+
+function toSourceRow(
+  raw: RawRow,
+  kinds: ReadonlyArray<FieldKind | undefined>,
+  mapped: ReadonlyArray<{ index: number; key: string | null }>,
+  width: number,
+  csv: boolean,
+): SourceRow | undefined {
+  const cells = raw.cells.map((cell, i) => withoutNul(cellText(cell, kinds[i])));
+  if (raw.problem !== undefined) return { row: raw.row, values: {}, cells, problem: raw.problem };
+  if (cells.every((text) => text.trim() === '')) return undefined;
+  const long = cells.findIndex((text) => text.length > CELL_MAX_CHARS);
+  if (long !== -1 || cells.length > ROW_MAX_CELLS) {
+    const details = long !== -1 ? { column: long + 1, chars: cells[long]!.length } : { cells: cells.length };
+    return { row: raw.row, values: {}, cells: cells.map(clip), problem: fileProblem('ROW_TOO_LARGE', details) };
+  }
+  if (cells.length > width && cells.slice(width).some((text) => text.trim() !== '')) {
+    const details = { cells: lastNonBlank(cells) + 1, headers: width };
+    return { row: raw.row, values: {}, cells, problem: fileProblem('EXTRA_CELLS', details) };
+  }
+  const values: Record<string, string> = {};
+  for (const column of mapped) {
+    let text = cells[column.index]?.trim() ?? '';
+    if (csv) text = unwrapTextGuard(text);
+    if (text !== '') values[column.key!] = text;
+  }
+  return { row: raw.row, values, cells };
+}
+
+function isBlank(row: RawRow): boolean {
+  return row.cells.every((cell) => typeof cell === 'string' && cell.trim() === '');
+}
+
+function isHeaderLike(row: RawRow): boolean {
+  let chars = 0;
+  for (const cell of row.cells) chars += typeof cell === 'string' ? cell.length : 0;
+  return chars <= HEADER_MAX_CHARS && row.cells.length <= ROW_MAX_CELLS;
+}
+
+function lastNonBlank(texts: readonly string[]): number {
+  for (let i = texts.length - 1; i >= 0; i--) if (texts[i]!.trim() !== '') return i;
+  return -1;
+}
+
+function withoutNul(text: string): string {
+  return text.includes('\0') ? text.replaceAll('\0', '') : text;
+}
+
+function clip(text: string): string {
+  return text.length > CELL_MAX_CHARS ? text.slice(0, CELL_MAX_CHARS) : text;
+}
+
+/** `="00123"`, Excel's way of keeping digits text in a CSV, is the text `00123`. */
+function unwrapTextGuard(text: string): string {
+  const match = TEXT_GUARD.exec(text);
+  return match === null ? text : match[1]!.replaceAll('""', '"');
+}
