@@ -141,7 +141,7 @@ Written by \`popx gen\`; nothing here is submitted by a department.
 | file | what it holds |
 |---|---|
 | persons.csv | every person who lived in the district during the run (and spouses from elsewhere, \`external\` = 1): true ID number, name, sex, birth and death dates, arrival and departure, floating flag, registration and residence divisions, parents, spouse, children at the end |
-| records.csv | every submitted row: file, row (1 = first data row), record_id, action, type, org, reporting month, event date, the true ID numbers of the persons it is about (subject first), a note (\`late\`, \`duplicate\`, \`correction\`, \`double_entry\`, \`cancels_double_entry\`) and the kinds of error injected into it |
+| records.csv | every submitted row: file, row (1 = first data row), record_id, action, type, org, reporting month, event date, the true ID numbers of the persons it is about (subject first), a note (\`late\`, \`duplicate\`, \`correction\`, \`resubmission\`, \`double_entry\`, \`cancels_double_entry\`) and the kinds of error injected into it |
 | errors.csv | each injected value error: file, row, record_id, field, kind, true value, submitted value |
 | contradictions.csv | each genuine contradiction between departments: kind, person, date, detail |
 | missing-files.json | monthly files that were never submitted (their records are lost) |

@@ -1,4 +1,5 @@
 import { getEventType } from '../exchange/catalog/index.js';
+import { validateRecord } from '../exchange/ingest/validate/index.js';
 import type { FieldDefinition } from '../exchange/catalog/event-type.js';
 import { isoDate, monthIndexOf, type Day, type MonthIndex } from './calendar.js';
 import {
@@ -29,7 +30,7 @@ export interface SubmittedRecord {
   /** True ID numbers of the persons the record is about (subject first). */
   subjects: string[];
   errors: InjectedError[];
-  /** `duplicate`, `correction`, `double_entry`, `cancels_double_entry`, `late` or empty. */
+  /** `duplicate`, `correction`, `resubmission`, `double_entry`, `cancels_double_entry`, `late` or empty. */
   note: string;
   eventDate: string;
 }
@@ -84,12 +85,15 @@ export class Recorder {
     this.corrupt(record);
     this.place(month, record);
     if (record.errors.length > 0 && this.rng.chance(this.rates.correction)) {
+      // A row the platform accepted with a wrong value is fixed with "correct"; a row it
+      // rejected never reached the ledger, so the clerk simply sends it again.
+      const accepted = this.wouldBeAccepted(record);
       this.place(month + this.rng.between(1, 2), {
         ...record,
-        action: 'correct',
-        values: { ...values, record_id: recordId, action: 'correct' },
+        action: accepted ? 'correct' : 'create',
+        values: { ...values, record_id: recordId, ...(accepted ? { action: 'correct' } : {}) },
         errors: [],
-        note: 'correction',
+        note: accepted ? 'correction' : 'resubmission',
       });
     }
     if (this.rng.chance(this.rates.duplicate_submission)) {
@@ -138,6 +142,14 @@ export class Recorder {
     const n = (this.counters.get(key) ?? 0) + 1;
     this.counters.set(key, n);
     return `${org}-${type.toUpperCase().replace(/_/g, '')}-${String(n).padStart(7, '0')}`;
+  }
+
+  private wouldBeAccepted(record: SubmittedRecord): boolean {
+    const eventType = getEventType(record.type);
+    if (!eventType) return false;
+    const values: Record<string, string> = {};
+    for (const [key, value] of Object.entries(record.values)) if (value !== undefined && value !== '') values[key] = String(value);
+    return validateRecord(eventType, values, { today: '2999-12-31', orgType: eventType.submitters[0]!, isOwnDivision: () => true }).ok;
   }
 
   private fields(type: string): readonly FieldDefinition[] {
