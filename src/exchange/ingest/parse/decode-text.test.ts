@@ -30,12 +30,16 @@ function splitAt(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
 describe('decodeText', () => {
   it('decodes UTF-8 split inside multi-byte characters at any point', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.array(fc.nat(), { maxLength: 8 }), async (value, cuts) => {
-        const bytes = new TextEncoder().encode(`id,姓名\n${value}`);
-        const { text, encoding } = await decode(splitAt(bytes, cuts));
-        expect(text).toBe(`id,姓名\n${value}`);
-        expect(encoding).toBe('utf-8');
-      }),
+      fc.asyncProperty(
+        fc.string({ unit: 'grapheme', maxLength: 60 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        async (value, cuts) => {
+          const bytes = new TextEncoder().encode(`id,姓名\n${value}`);
+          const { text, encoding } = await decode(splitAt(bytes, cuts));
+          expect(text).toBe(`id,姓名\n${value}`);
+          expect(encoding).toBe('utf-8');
+        },
+      ),
     );
   });
 
@@ -69,8 +73,6 @@ describe('decodeText', () => {
 
   it('refuses bytes that are neither UTF-8 nor GB18030 with ParseError ENCODING', async () => {
     const bad = Buffer.from([0x61, 0x2c, 0x81, 0x20, 0xff, 0xff, 0x0a]);
-    await expect(decode([bad])).rejects.toSatisfy(
-      (error) => error instanceof ParseError && error.code === 'ENCODING',
-    );
+    await expect(decode([bad])).rejects.toSatisfy((error) => error instanceof ParseError && error.code === 'ENCODING');
   });
 });

@@ -50,7 +50,10 @@ export function detectFormat(head: Uint8Array): DetectedFormat {
   if (text === undefined && head.length < SNIFF_BYTES) throw new ParseError('EMPTY_FILE');
   if (bom === undefined && isBinary(head)) throw unsupported('This is not a text file', '这不是文本文件');
   if (text === '<') {
-    throw unsupported('This is an HTML or XML file, not a real Excel workbook', '这是 HTML 或 XML 文件，不是真正的 Excel 工作簿');
+    throw unsupported(
+      'This is an HTML or XML file, not a real Excel workbook',
+      '这是 HTML 或 XML 文件，不是真正的 Excel 工作簿',
+    );
   }
   const format: SourceFormat = text === '[' ? 'json' : text === '{' ? 'ndjson' : 'csv';
   return bom === undefined ? { format } : { format, bom };
@@ -76,10 +79,7 @@ function byteOrderMark(head: Uint8Array): ByteOrderMark | undefined {
 
 /** The first character that is not whitespace, read in the BOM's encoding (else byte by byte). */
 function leadingText(head: Uint8Array, bom: ByteOrderMark | undefined): string | undefined {
-  const text =
-    bom === undefined
-      ? Buffer.from(head).toString('latin1')
-      : new TextDecoder(bom).decode(head);
+  const text = bom === undefined ? Buffer.from(head).toString('latin1') : new TextDecoder(bom).decode(head);
   const match = /[^\t\n\v\f\r \uFEFF\u3000]/.exec(text);
   return match?.[0];
 }

@@ -46,7 +46,8 @@ export function createJsonRecordReader(matcher: HeaderMatcher, unknownColumns: s
           return fail(fileProblem('IMPRECISE_NUMBER', { field: name }));
         }
         const text = cells[i]!.trim();
-        if (text.length > CELL_MAX_CHARS) return fail(fileProblem('ROW_TOO_LARGE', { field: name, chars: text.length }));
+        if (text.length > CELL_MAX_CHARS)
+          return fail(fileProblem('ROW_TOO_LARGE', { field: name, chars: text.length }));
         const key = matcher.match(name);
         if (key === null) {
           noteUnknown(name);

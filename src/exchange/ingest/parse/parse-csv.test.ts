@@ -14,7 +14,10 @@ let files = 0;
 const moveIn = getEventType('hukou_move_in')!;
 const moveOut = getEventType('hukou_move_out')!;
 
-async function parseBytes(bytes: Uint8Array | string, type = moveOut): Promise<{ parsed: ParsedSubmission; rows: SourceRow[] }> {
+async function parseBytes(
+  bytes: Uint8Array | string,
+  type = moveOut,
+): Promise<{ parsed: ParsedSubmission; rows: SourceRow[] }> {
   const path = join(dir, `f${files++}.csv`);
   writeFileSync(path, bytes);
   const parsed = await parseSubmission(path, { eventType: type });
@@ -33,7 +36,7 @@ const COLUMNS: Column[] = [
 const ROWS = [
   ['R1', '440606199001011234', '张三', '2024-01-05', '广东省佛山市顺德区大良街道"金榜"社区, 1号'],
   ['R2', '44060619900101123X', '欧阳𠀀', '2024-01-06', '第一行\r\n第二行'],
-  ['R3', '000123', '=cmd|\' /C calc\'!A0', '2024-01-07', ''],
+  ['R3', '000123', "=cmd|' /C calc'!A0", '2024-01-07', ''],
 ];
 
 async function writeFixture(format: TabularFormat, options: { excelTextGuard?: boolean } = {}): Promise<string> {
@@ -55,7 +58,13 @@ describe('parseSubmission on CSV', () => {
     for await (const row of parsed.rows) rows.push(row);
     expect(parsed.format).toBe('csv');
     expect(parsed.encoding).toBe(encoding);
-    expect(parsed.columns.map((column) => column.key)).toEqual(['record_id', 'id_number', 'name', 'moved_on', 'address']);
+    expect(parsed.columns.map((column) => column.key)).toEqual([
+      'record_id',
+      'id_number',
+      'name',
+      'moved_on',
+      'address',
+    ]);
     expect(rows.map((row) => row.row)).toEqual([2, 3, 4]);
     expect(rows[0]!.values).toEqual({
       record_id: 'R1',
@@ -73,7 +82,8 @@ describe('parseSubmission on CSV', () => {
   });
 
   it('reads GBK without a BOM, LF line ends, a title row and numbers rows as the spreadsheet does', async () => {
-    const text = '佛山市顺德区户口迁出登记表\n记录编号,公民身份号码,迁出日期,迁移原因\nA1,440606199001011234,2024-01-05,工作\n';
+    const text =
+      '佛山市顺德区户口迁出登记表\n记录编号,公民身份号码,迁出日期,迁移原因\nA1,440606199001011234,2024-01-05,工作\n';
     const { parsed, rows } = await parseBytes(iconv.encode(text, 'gbk'));
     expect(parsed.encoding).toBe('gb18030');
     expect(parsed.missingRequiredColumns).toEqual([]);
@@ -87,7 +97,8 @@ describe('parseSubmission on CSV', () => {
   });
 
   it('skips empty lines but counts them, and counts a quoted multi-line cell as one row', async () => {
-    const text = '\ufeff记录编号,公民身份号码,迁出日期\r\n\r\nA1,"4406\n06",2024-01-05\r\n,,\r\nA2,x,"a ""quoted"" b"\n';
+    const text =
+      '\ufeff记录编号,公民身份号码,迁出日期\r\n\r\nA1,"4406\n06",2024-01-05\r\n,,\r\nA2,x,"a ""quoted"" b"\n';
     const { rows } = await parseBytes(text);
     expect(rows.map((row) => [row.row, row.values])).toEqual([
       [3, { record_id: 'A1', id_number: '4406\n06', moved_on: '2024-01-05' }],
@@ -101,7 +112,9 @@ describe('parseSubmission on CSV', () => {
   });
 
   it('takes a short row as empty cells and a row with values past the headers as a problem', async () => {
-    const { rows } = await parseBytes('记录编号,公民身份号码,迁出日期,\nA1,4406\nA2,佛山市,顺德区,大良,2024-01-05\nA3,x,y,,,\n');
+    const { rows } = await parseBytes(
+      '记录编号,公民身份号码,迁出日期,\nA1,4406\nA2,佛山市,顺德区,大良,2024-01-05\nA3,x,y,,,\n',
+    );
     expect(rows[0]).toEqual({ row: 2, values: { record_id: 'A1', id_number: '4406' }, cells: ['A1', '4406'] });
     expect(rows[1]).toMatchObject({ row: 3, values: {}, problem: { code: 'EXTRA_CELLS' } });
     expect(rows[1]!.cells).toHaveLength(5);

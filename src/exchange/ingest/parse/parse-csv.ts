@@ -63,10 +63,14 @@ async function* resume(head: string[], rest: AsyncIterator<string>): AsyncGenera
 function csvProblem(error: CsvError): FileProblem {
   const line = (error as CsvError & { lines?: number }).lines;
   if (error.code === 'CSV_MAX_RECORD_SIZE') {
-    return fileProblem('ROW_TOO_LARGE', { line, rest: 'unread' }, {
-      message: 'The row is too large to read; the file cannot be read from this row on.',
-      messageZh: '该行过大，无法读取；从此行起文件无法读取。',
-    });
+    return fileProblem(
+      'ROW_TOO_LARGE',
+      { line, rest: 'unread' },
+      {
+        message: 'The row is too large to read; the file cannot be read from this row on.',
+        messageZh: '该行过大，无法读取；从此行起文件无法读取。',
+      },
+    );
   }
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') return fileProblem('UNCLOSED_QUOTE', { line, rest: 'unread' });
   return fileProblem('MALFORMED_CSV', { line, rest: 'unread', reason: error.code });

@@ -10,7 +10,10 @@ import { splitJsonArray } from './split-json-array.js';
  * the array: elements that are no JSON object are `MALFORMED_ELEMENT` rows, an unclosed array
  * ends with a `TRUNCATED_JSON` row and content after it with a `TRAILING_CONTENT` row.
  */
-export async function* parseJsonArray(text: AsyncIterable<string>, reader: JsonRecordReader): AsyncGenerator<SourceRow> {
+export async function* parseJsonArray(
+  text: AsyncIterable<string>,
+  reader: JsonRecordReader,
+): AsyncGenerator<SourceRow> {
   for await (const part of splitJsonArray(text, RECORD_MAX_CHARS)) {
     const row = part.index;
     switch (part.kind) {

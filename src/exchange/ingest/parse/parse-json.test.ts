@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -98,7 +98,11 @@ describe('parseSubmission on a JSON array', () => {
     expect(parsed.encoding).toBe('utf-8');
     expect(rows).toEqual([
       { row: 1, values: records[0], cells: ['R1', '440606199001011234', '2024-01-05'] },
-      { row: 2, values: { record_id: 'R2', moved_on: '2024-01-06' }, cells: ['R2', '2024-01-06', 'a "quoted" ], { tricky'] },
+      {
+        row: 2,
+        values: { record_id: 'R2', moved_on: '2024-01-06' },
+        cells: ['R2', '2024-01-06', 'a "quoted" ], { tricky'],
+      },
     ]);
     expect(parsed.unknownColumns).toEqual(['note']);
   });

@@ -101,9 +101,12 @@ const csvLine = fc.array(cellText, { maxLength: 8 }).chain((cells) =>
     end: fc.constantFrom('\r\n', '\n', '\r', ''),
   }),
 );
-const header = fc.shuffledSubarray(['记录编号', 'id_number', '姓名*', 'Sex', '出生日期', 'division', '迁入日期', '备注', ''], {
-  minLength: 1,
-});
+const header = fc.shuffledSubarray(
+  ['记录编号', 'id_number', '姓名*', 'Sex', '出生日期', 'division', '迁入日期', '备注', ''],
+  {
+    minLength: 1,
+  },
+);
 const encodings = fc.constantFrom('utf8', 'utf8-bom', 'gb18030', 'utf16le-bom', 'latin1');
 
 function encode(text: string, encoding: string): Buffer {
@@ -125,12 +128,17 @@ describe('parser robustness', () => {
   let xlsx: Buffer;
   beforeAll(async () => {
     const path = join(dir, 'seed.xlsx');
-    const writer = createTabularWriter('xlsx', path, [
-      { key: 'record_id', header: '记录编号' },
-      { key: 'id_number', header: '公民身份号码', kind: 'text' },
-      { key: 'birth_date', header: '出生日期', kind: 'date' },
-      { key: 'sons', header: '子女数', kind: 'integer' },
-    ], { dateCells: 'serial', compressionLevel: 1 });
+    const writer = createTabularWriter(
+      'xlsx',
+      path,
+      [
+        { key: 'record_id', header: '记录编号' },
+        { key: 'id_number', header: '公民身份号码', kind: 'text' },
+        { key: 'birth_date', header: '出生日期', kind: 'date' },
+        { key: 'sons', header: '子女数', kind: 'integer' },
+      ],
+      { dateCells: 'serial', compressionLevel: 1 },
+    );
     for (let i = 0; i < 300; i++) await writer.writeRow([`R${i}`, '440606199001011234', '1990-01-01', i]);
     await writer.close();
     xlsx = readFileSync(path);
@@ -138,9 +146,14 @@ describe('parser robustness', () => {
 
   it('survives random bytes', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), delivery.asStream, delivery.chunkSize, async (bytes, asStream, size) => {
-        await parseArbitrary(bytes, asStream, size);
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 3000 }),
+        delivery.asStream,
+        delivery.chunkSize,
+        async (bytes, asStream, size) => {
+          await parseArbitrary(bytes, asStream, size);
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -34,7 +34,9 @@ describe('parseSubmission', () => {
 
   it('reports GB18030 once late non-ASCII bytes settle the encoding', async () => {
     const head = Buffer.from(`record_id,id_number\n${'R0,440606199001011234\n'.repeat(5000)}`);
-    const parsed = await parseSubmission(Readable.from([head, iconv.encode('R1,张三\n', 'gbk')]), { eventType: moveOut });
+    const parsed = await parseSubmission(Readable.from([head, iconv.encode('R1,张三\n', 'gbk')]), {
+      eventType: moveOut,
+    });
     expect(parsed.encoding).toBe('utf-8');
     let last;
     for await (const row of parsed.rows) last = row;

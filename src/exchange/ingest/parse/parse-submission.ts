@@ -53,7 +53,11 @@ async function openXlsx(source: ByteSource, options: ParseOptions): Promise<Pars
   }
 }
 
-async function openText(source: ByteSource, detected: DetectedFormat, options: ParseOptions): Promise<ParsedSubmission> {
+async function openText(
+  source: ByteSource,
+  detected: DetectedFormat,
+  options: ParseOptions,
+): Promise<ParsedSubmission> {
   let encoding: TextEncoding | undefined;
   let parsed: ParsedSubmission | undefined;
   const text = decodeText(source.chunks(), detected.bom, (decided) => {
@@ -97,10 +101,7 @@ async function* prepend(first: SourceRow[], rest: AsyncGenerator<SourceRow>): As
 }
 
 /** The rows as a one-pass iterable that releases the file when done, broken off or closed. */
-function streamOf(
-  rows: AsyncGenerator<SourceRow>,
-  release: Release,
-): Pick<ParsedSubmission, 'rows' | 'close'> {
+function streamOf(rows: AsyncGenerator<SourceRow>, release: Release): Pick<ParsedSubmission, 'rows' | 'close'> {
   let released = false;
   const close = async (): Promise<void> => {
     if (released) return;

@@ -124,7 +124,12 @@ describe('parseSubmission on XLSX', () => {
     expect(rows).toEqual([
       {
         row: 2,
-        values: { record_id: 'R1', id_number: '440606199001011234', name: '张三 & "李四" <x>', birth_date: '1990-01-01' },
+        values: {
+          record_id: 'R1',
+          id_number: '440606199001011234',
+          name: '张三 & "李四" <x>',
+          birth_date: '1990-01-01',
+        },
         cells: ['R1', '440606199001011234', '张三 & "李四" <x>', '1990-01-01', '3'],
       },
       {
@@ -139,8 +144,20 @@ describe('parseSubmission on XLSX', () => {
     const path = await workbookFile((workbook) => {
       const sheet = workbook.addWorksheet('Sheet1');
       sheet.addRow(['记录编号', '公民身份号码', '迁出日期', '迁往地区划', '迁移原因']);
-      sheet.addRow(['R1', 320102199001011234, new Date(Date.UTC(2024, 0, 5)), 440606000000, { formula: '1+1', result: 2 }]);
-      sheet.addRow(['R2', { formula: '"4406"&"06"', result: '440606' }, 45296, { formula: 'NA()', result: { error: '#N/A' } }, true]);
+      sheet.addRow([
+        'R1',
+        320102199001011234,
+        new Date(Date.UTC(2024, 0, 5)),
+        440606000000,
+        { formula: '1+1', result: 2 },
+      ]);
+      sheet.addRow([
+        'R2',
+        { formula: '"4406"&"06"', result: '440606' },
+        45296,
+        { formula: 'NA()', result: { error: '#N/A' } },
+        true,
+      ]);
       sheet.addRow([
         { richText: [{ text: 'R' }, { font: { bold: true }, text: '3' }] },
         { text: '440606199001011234', hyperlink: 'https://example.org' },
@@ -177,7 +194,11 @@ describe('parseSubmission on XLSX', () => {
     expect(parsed.columns.map((column) => column.key)).toEqual(['record_id', 'id_number', 'moved_on']);
     expect(parsed.missingRequiredColumns).toEqual([]);
     expect(rows).toEqual([
-      { row: 5, values: { record_id: 'R1', id_number: '440606199001011234', moved_on: '2024-01-05' }, cells: ['R1', '440606199001011234', '2024-01-05'] },
+      {
+        row: 5,
+        values: { record_id: 'R1', id_number: '440606199001011234', moved_on: '2024-01-05' },
+        cells: ['R1', '440606199001011234', '2024-01-05'],
+      },
     ]);
   });
 
@@ -223,7 +244,10 @@ describe('parseSubmission on XLSX', () => {
 
   it('spools a streamed upload to a temporary file and removes it when the rows are read', async () => {
     const path = await workbookFile((workbook) => {
-      workbook.addWorksheet('S').addRows([['record_id', 'id_number'], ['R1', '440606199001011234']]);
+      workbook.addWorksheet('S').addRows([
+        ['record_id', 'id_number'],
+        ['R1', '440606199001011234'],
+      ]);
     });
     const before = new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('popx-parse-')));
     const { rows } = await parse(createReadStream(path, { highWaterMark: 1024 }));
@@ -235,10 +259,16 @@ describe('parseSubmission on XLSX', () => {
   it('refuses a ZIP that is not a workbook, an OpenDocument file and a damaged package', async () => {
     const docx = nextPath('docx');
     writeFileSync(docx, zipOf({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }));
-    await expect(parse(docx)).rejects.toMatchObject({ code: 'UNSUPPORTED_FORMAT', message: expect.stringMatching(/ZIP archive/) });
+    await expect(parse(docx)).rejects.toMatchObject({
+      code: 'UNSUPPORTED_FORMAT',
+      message: expect.stringMatching(/ZIP archive/),
+    });
     const ods = nextPath('ods');
     writeFileSync(ods, zipOf({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<x/>' }));
-    await expect(parse(ods)).rejects.toMatchObject({ code: 'UNSUPPORTED_FORMAT', message: expect.stringMatching(/\.ods/) });
+    await expect(parse(ods)).rejects.toMatchObject({
+      code: 'UNSUPPORTED_FORMAT',
+      message: expect.stringMatching(/\.ods/),
+    });
     const good = handWrittenXlsx('<x:row r="1"><x:c t="inlineStr"><x:is><x:t>record_id</x:t></x:is></x:c></x:row>');
     const truncated = nextPath();
     writeFileSync(truncated, good.subarray(0, good.length - 30));
@@ -246,7 +276,9 @@ describe('parseSubmission on XLSX', () => {
   });
 
   it('refuses a damaged worksheet stream with CORRUPT_XLSX, not a hang', async () => {
-    const bytes = handWrittenXlsx(`<x:row r="1"><x:c t="inlineStr"><x:is><x:t>record_id</x:t></x:is></x:c></x:row>${'<x:row><x:c><x:v>1</x:v></x:c></x:row>'.repeat(2000)}`);
+    const bytes = handWrittenXlsx(
+      `<x:row r="1"><x:c t="inlineStr"><x:is><x:t>record_id</x:t></x:is></x:c></x:row>${'<x:row><x:c><x:v>1</x:v></x:c></x:row>'.repeat(2000)}`,
+    );
     const at = bytes.indexOf(Buffer.from('xl/worksheets/data.xml')) + 'xl/worksheets/data.xml'.length + 40;
     for (let i = at; i < at + 16; i++) bytes[i] = 0xff;
     const path = nextPath();

@@ -28,7 +28,8 @@ export async function parseXlsx(path: string, options: { sheet?: string | undefi
     if (workbook === undefined) throw notAWorkbook(zip);
     const sheet = chooseSheet(workbook.sheets, options.sheet);
     if (sheet.entry === undefined) throw new ParseError('CORRUPT_XLSX', { details: { sheet: sheet.name } });
-    const sharedStrings = workbook.sharedStrings === undefined ? [] : await readSharedStrings(zip, workbook.sharedStrings);
+    const sharedStrings =
+      workbook.sharedStrings === undefined ? [] : await readSharedStrings(zip, workbook.sharedStrings);
     const dateStyles = workbook.styles === undefined ? [] : await readDateStyles(zip, workbook.styles);
     const rows = readSheetRows(zip, sheet.entry, { sharedStrings, dateStyles, date1904: workbook.date1904 });
     return { sheet: sheet.name, rows: guardRows(rows) };
@@ -89,6 +90,8 @@ function toParseError(error: unknown): unknown {
   if (error instanceof ParseError) return error;
   const code = (error as { code?: unknown } | null)?.code;
   const damaged =
-    error instanceof ZipFormatError || error instanceof RangeError || (typeof code === 'string' && code.startsWith('Z_'));
+    error instanceof ZipFormatError ||
+    error instanceof RangeError ||
+    (typeof code === 'string' && code.startsWith('Z_'));
   return damaged ? new ParseError('CORRUPT_XLSX', { details: { reason: (error as Error).message } }) : error;
 }

@@ -44,6 +44,9 @@ export async function readDateStyles(zip: ZipArchive, entry: ZipEntry): Promise<
 /** Whether a number format code shows a calendar date. */
 export function isDateFormat(code: string): boolean {
   const section = code.split(';', 1)[0] ?? '';
-  const bare = section.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  const bare = section
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '');
   return /[yd]/i.test(bare);
 }

@@ -58,7 +58,9 @@ export async function readWorkbook(zip: ZipArchive): Promise<WorkbookInfo | unde
   const partAt = (path: string | undefined) => (path === undefined ? undefined : zip.find(path));
   const sheets = listed.map((sheet) => {
     const entry = partAt(relations.get(sheet.relId)?.target);
-    return entry === undefined ? { name: sheet.name, hidden: sheet.hidden } : { name: sheet.name, hidden: sheet.hidden, entry };
+    return entry === undefined
+      ? { name: sheet.name, hidden: sheet.hidden }
+      : { name: sheet.name, hidden: sheet.hidden, entry };
   });
   const info: WorkbookInfo = { sheets, date1904 };
   const sharedStrings = partAt(target(/\/sharedStrings$/)) ?? zip.find('xl/sharedStrings.xml');

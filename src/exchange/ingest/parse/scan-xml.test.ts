@@ -40,8 +40,10 @@ describe('createXmlScanner', () => {
     expect(out).toContain('text:张三 & 李四 一二');
     expect(out).toContain('text:a<b');
     expect(out).toContain('open:c:r="C1":true');
-    expect(out).toContain("open:row:r=\"3\" spans=\"1:3\" attr='a>b':true");
-    expect(out.filter((event) => event.startsWith('open:')).length).toBe(out.filter((e) => e.startsWith('close:')).length);
+    expect(out).toContain('open:row:r="3" spans="1:3" attr=\'a>b\':true');
+    expect(out.filter((event) => event.startsWith('open:')).length).toBe(
+      out.filter((e) => e.startsWith('close:')).length,
+    );
   });
 
   it('reports the same events however the text is cut into chunks', () => {
@@ -74,7 +76,11 @@ describe('XML attributes', () => {
     expect(xmlAttribute(' r="A1" s="3" t="s"', 'r')).toBe('A1');
     expect(xmlAttribute(' ref="A1" r:id="rId1"', 'r')).toBeUndefined();
     expect(xmlAttribute(" name='a&amp;b'", 'name')).toBe('a&b');
-    expect(xmlAttributes(' name="数据" r:id="rId2" state="hidden"')).toEqual({ name: '数据', id: 'rId2', state: 'hidden' });
+    expect(xmlAttributes(' name="数据" r:id="rId2" state="hidden"')).toEqual({
+      name: '数据',
+      id: 'rId2',
+      state: 'hidden',
+    });
     expect(localName('x:row')).toBe('row');
   });
 });

@@ -43,7 +43,9 @@ export async function* splitJsonArray(text: AsyncIterable<string>, maxChars: num
     } else if (piece.length > 0) parts.push(piece);
   };
   const finishElement = (): JsonArrayPart => {
-    const part: JsonArrayPart = tooLarge ? { kind: 'too_large', index } : { kind: 'element', index, text: parts.join('') };
+    const part: JsonArrayPart = tooLarge
+      ? { kind: 'too_large', index }
+      : { kind: 'element', index, text: parts.join('') };
     parts = [];
     length = 0;
     tooLarge = false;
