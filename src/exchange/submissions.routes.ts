@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -8,6 +11,7 @@ import { AppError } from '../platform/errors/index.js';
 import { principalOf } from '../platform/http/access-gate.js';
 import { PagingQuery } from '../platform/http/schemas.js';
 import type { IngestQueue } from './ingest/ingest-queue.js';
+import { writeErrorRows } from './ingest/error-rows.js';
 import { receiveSubmission } from './ingest/receive-submission.js';
 import { findIssues, findSubmission, findSubmissions, toSubmissionView, type SubmissionMode } from './ingest/submissions.repository.js';
 
@@ -160,6 +164,43 @@ export async function submissionRoutes(app: FastifyInstance, ctx: AppContext, qu
       if (!row || (own && !own.includes(row.org_code))) throw new AppError('NOT_FOUND');
       const query = request.query as { severity?: string; page: number; pageSize: number };
       return findIssues(ctx.db.kysely, row.id, { severity: query.severity, offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+    },
+  );
+  app.get(
+    '/api/v1/submissions/:id/:file',
+    {
+      config: { access: { permission: 'submission.read' } },
+      schema: {
+        tags: ['exchange'],
+        summary: '`errors.csv` or `errors.xlsx`: the rejected rows in their original columns plus the reasons, to fix and upload again',
+        params: Type.Object({ id: Type.String({ maxLength: 64 }), file: Type.Union([Type.Literal('errors.csv'), Type.Literal('errors.xlsx')]) }),
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const params = request.params as { id: string; file: 'errors.csv' | 'errors.xlsx' };
+      const row = await findSubmission(ctx.db.kysely, params.id);
+      const own = visibleOrgs(principal);
+      if (!row || (own && !own.includes(row.org_code))) throw new AppError('NOT_FOUND');
+      if (row.status === 'processing') {
+        throw new AppError('VALIDATION_FAILED', { message: 'the submission is still being processed', messageZh: '该批数据仍在处理中，请稍后再下载' });
+      }
+      const format = params.file.endsWith('.csv') ? 'csv' : 'xlsx';
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'popx-errors-'));
+      const target = path.join(dir, params.file);
+      try {
+        await writeErrorRows(ctx, { id: row.id, type: row.type }, format, target);
+      } catch (error) {
+        fs.rmSync(dir, { recursive: true, force: true });
+        throw error;
+      }
+      const base = (row.filename ?? row.type).replace(/\.[^.]+$/, '');
+      reply
+        .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="errors.${format}"; filename*=UTF-8''${encodeURIComponent(`${base}-退回的行.${format}`)}`);
+      const stream = fs.createReadStream(target);
+      stream.on('close', () => fs.rmSync(dir, { recursive: true, force: true }));
+      return reply.send(stream);
     },
   );
 }

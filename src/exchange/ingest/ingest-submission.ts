@@ -68,7 +68,14 @@ export async function ingestSubmission(ctx: AppContext, job: IngestJob, onProgre
       }
       throw error;
     }
+    if (parsed.problems.length > 0) {
+      await parsed.close();
+      const problem = parsed.problems[0]!;
+      await rejectFile(ctx, job, undefined, problem.details, problem);
+      return;
+    }
     if (parsed.missingRequiredColumns.length > 0) {
+      await parsed.close();
       await rejectFile(ctx, job, 'MISSING_COLUMNS', {
         columns: parsed.missingRequiredColumns.map((key) => {
           const field = eventType.fields.find((f) => f.key === key);
@@ -80,7 +87,14 @@ export async function ingestSubmission(ctx: AppContext, job: IngestJob, onProgre
     const counts: SubmissionCounts = { received: 0, accepted: 0, duplicate: 0, corrected: 0, cancelled: 0, rejected: 0, warnings: 0 };
     const candidatesFile = path.join(work, 'candidates.ndjson');
     const issuesFile = path.join(work, 'issues.ndjson');
-    await validateAll(ctx, job, eventType, parsed.rows, counts, candidatesFile, issuesFile, onProgress);
+    try {
+      await validateAll(ctx, job, eventType, parsed.rows, counts, candidatesFile, issuesFile, onProgress);
+    } catch (error) {
+      if (!(error instanceof ParseError)) throw error;
+      // The file became unreadable part-way: nothing of it is kept.
+      await rejectFile(ctx, job, undefined, { ...((error.details as object | undefined) ?? {}), afterRows: counts.received }, { code: error.code, message: error.message, messageZh: error.messageZh });
+      return;
+    }
     const finishedAt = () => ({ format: parsed.format, encoding: parsed.encoding ?? null, finished_at: new Date().toISOString() });
     try {
       await ctx.db.kysely.transaction().execute(async (trx) => {

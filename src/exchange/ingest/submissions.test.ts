@@ -74,6 +74,34 @@ describe.each(DIALECTS)('submissions on %s', (dialect) => {
     expect((await verifyLedgerChain(t.ctx.db)).ok).toBe(true);
   });
 
+  it('gives back the rejected rows with their reasons, to fix and upload again', async () => {
+    const list = await app.inject({ method: 'GET', url: '/api/v1/submissions?pageSize=1', headers: { authorization: `Bearer ${hospital}` } });
+    const first = list.json().items[0];
+    const csv = await app.inject({ method: 'GET', url: `/api/v1/submissions/${first.id}/errors.csv`, headers: { authorization: `Bearer ${hospital}` } });
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toBe(`原行号 Row,${HEADER},错误说明 Errors`);
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toMatch(/^3,H1-0002,/);
+    expect(lines[1]).toContain('校验位');
+    const xlsx = await app.inject({ method: 'GET', url: `/api/v1/submissions/${first.id}/errors.xlsx`, headers: { authorization: `Bearer ${hospital}` } });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('serves templates whose filled-in CSV is accepted as it is', async () => {
+    const xlsx = await app.inject({ method: 'GET', url: '/api/v1/templates/birth.xlsx', headers: { authorization: `Bearer ${hospital}` } });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const csv = await app.inject({ method: 'GET', url: '/api/v1/templates/birth.csv', headers: { authorization: `Bearer ${hospital}` } });
+    const header = csv.body.replace(/^\uFEFF/, '').trim();
+    expect(header.split(',')[0]).toBe('记录编号*');
+    const filled = `${header}\r\nT-1,,${MOTHER},女,2025-04-01,,,,,,,,,\r\n`;
+    const report = await submit(filled);
+    expect(report).toMatchObject({ accepted: 1, rejected: 0 });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/templates/nothing.csv', headers: { authorization: `Bearer ${hospital}` } })).statusCode).toBe(404);
+  });
+
   it('counts an identical resubmission as duplicates without appending anything', async () => {
     const before = await ledgerCount();
     const report = await submit(birthsCsv([`H1-0001,,${MOTHER},女,2025-03-01,陈丽,1`]));

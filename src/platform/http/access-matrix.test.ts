@@ -43,6 +43,7 @@ const EXPECTED: Record<string, Caller[] | 'public'> = {
   'POST /api/v1/submissions': ['bureau_admin', 'dept_operator', 'town_operator', 'village_operator', 'dept_system'],
   'GET /api/v1/submissions': ['bureau_admin', 'bureau_analyst', 'dept_operator', 'town_operator', 'village_operator', 'auditor', 'dept_system'],
   'GET /api/v1/submissions/:id': ['bureau_admin', 'bureau_analyst', 'dept_operator', 'town_operator', 'village_operator', 'auditor', 'dept_system'],
+  'GET /api/v1/submissions/:id/:file': ['bureau_admin', 'bureau_analyst', 'dept_operator', 'town_operator', 'village_operator', 'auditor', 'dept_system'],
   'GET /api/v1/submissions/:id/issues': ['bureau_admin', 'bureau_analyst', 'dept_operator', 'town_operator', 'village_operator', 'auditor', 'dept_system'],
 };
 
@@ -82,7 +83,7 @@ describe.each(DIALECTS)('the access gate on %s', (dialect) => {
     for (const { method, url } of routes) {
       const key = `${method} ${url}`;
       const expected = EXPECTED[key];
-      const concrete = url.replace(':code', 'BUREAU').replace(':id', '00000000-0000-0000-0000-000000000000').replace(':file', 'birth.csv');
+      const concrete = url.replace(':code', 'BUREAU').replace(':id', '00000000-0000-0000-0000-000000000000').replace(':file', url.includes('submissions') ? 'errors.csv' : 'birth.csv');
       for (const caller of [...SIGNED_IN, 'anonymous'] as Caller[]) {
         // Logging out would end the session the rest of the walk needs.
         if (key === 'POST /api/v1/auth/logout' && caller !== 'anonymous' && caller !== 'dept_system') continue;
