@@ -2,6 +2,7 @@
 import type { Suite } from '../lib/figure.js';
 import { genSuite } from './gen.js';
 import { httpHelloWorldSuite } from './http-hello-world.js';
+import { ingestSuite } from './ingest.js';
 import { nodeStartupSuite } from './node-startup.js';
 import { postgresCopySuite } from './postgres-copy.js';
 import { sqliteRawInsertSuite } from './sqlite-raw-insert.js';
@@ -13,4 +14,5 @@ export const SUITES: readonly Suite[] = [
   httpHelloWorldSuite,
   nodeStartupSuite,
   genSuite,
+  ingestSuite,
 ];

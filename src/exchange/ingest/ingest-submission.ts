@@ -4,7 +4,7 @@ import readline from 'node:readline';
 import type { Kysely } from 'kysely';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-log.js';
 import type { AppContext } from '../../platform/context.js';
-import type { Database } from '../../platform/db/index.js';
+import type { Database, Db } from '../../platform/db/index.js';
 import { getEventType } from '../catalog/index.js';
 import type { EventType } from '../catalog/event-type.js';
 import { LedgerWriter, type LedgerCandidate } from '../ledger/ledger-writer.js';
@@ -98,7 +98,7 @@ export async function ingestSubmission(ctx: AppContext, job: IngestJob, onProgre
     const finishedAt = () => ({ format: parsed.format, encoding: parsed.encoding ?? null, finished_at: new Date().toISOString() });
     try {
       await ctx.db.kysely.transaction().execute(async (trx) => {
-        const outcome = await commitAll(trx, job, counts, candidatesFile, (rows) => onProgress?.({ phase: 'committing', rows }));
+        const outcome = await commitAll(trx, ctx.db.sqlite, job, counts, candidatesFile, (rows) => onProgress?.({ phase: 'committing', rows }));
         await finalize(trx, job, counts, issuesFile, outcome, finishedAt());
       });
     } catch (error) {
@@ -189,6 +189,7 @@ interface CommitOutcome {
 /** Appends the candidates to the ledger; in reject-all mode any refusal rolls everything back. */
 async function commitAll(
   trx: Kysely<Database>,
+  sqlite: Db['sqlite'],
   job: IngestJob,
   counts: SubmissionCounts,
   candidatesFile: string,
@@ -196,7 +197,7 @@ async function commitAll(
 ): Promise<CommitOutcome> {
   if (job.mode === 'reject_all' && counts.rejected > 0) return { range: null, refusals: [] };
   const refusals: Issue[] = [];
-  const writer = await LedgerWriter.open(trx, job.submissionId, job.org.code);
+  const writer = await LedgerWriter.open(trx, job.submissionId, job.org.code, sqlite);
   let batch: LedgerCandidate[] = [];
   let done = 0;
   const applyBatch = async () => {

@@ -14,6 +14,11 @@ export interface Db {
   url: string;
   /** For SQLite: the file path (or ':memory:'). */
   sqlitePath?: string;
+  /**
+   * For SQLite: the connection Kysely runs on, for the few hot paths that need prepared
+   * statements (ledger appends); they run inside Kysely's open transaction on this connection.
+   */
+  sqlite?: SqliteDatabase.Database;
   close(): Promise<void>;
 }
 
@@ -57,12 +62,15 @@ function openSqlite(url: string): Db {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
+  // 64 MiB of page cache: large imports touch many index pages (measured in docs/PERFORMANCE.md).
+  database.pragma('cache_size = -65536');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return {
     kysely,
     dialect: 'sqlite',
     url,
     sqlitePath: file,
+    sqlite: database,
     close: () => kysely.destroy(),
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -53,7 +53,9 @@ describe('parseSubmission on CSV', () => {
     ['csv_utf8_bom', 'utf-8'],
     ['csv_gbk', 'gb18030'],
   ] as const)('reads %s written by the platform writer back to the same values', async (format, encoding) => {
-    const parsed = await parseSubmission(await writeFixture(format, { excelTextGuard: true }), { eventType: moveIn });
+    const path = await writeFixture(format, { excelTextGuard: true });
+    expect(readFileSync(path).includes('="000123"')).toBe(true);
+    const parsed = await parseSubmission(path, { eventType: moveIn });
     const rows: SourceRow[] = [];
     for await (const row of parsed.rows) rows.push(row);
     expect(parsed.format).toBe('csv');
@@ -76,7 +78,7 @@ describe('parseSubmission on CSV', () => {
     expect(rows[1]!.values.address).toBe('第一行\r\n第二行');
     expect(rows[1]!.values.name).toBe('欧阳𠀀');
     expect(rows[2]!.values.id_number).toBe('000123');
-    expect(rows[2]!.cells[1]).toBe('="000123"');
+    expect(rows[2]!.cells[1]).toBe('000123');
     expect(rows[2]!.values.name).toBe("=cmd|' /C calc'!A0");
     expect(rows[2]!.values).not.toHaveProperty('address');
   });
@@ -106,9 +108,13 @@ describe('parseSubmission on CSV', () => {
     ]);
   });
 
-  it('reads a tab-separated file and old Mac CR line ends', async () => {
+  it('reads a tab-separated file, also under a title line, and old Mac CR line ends', async () => {
     const { rows } = await parseBytes('record_id\tid_number\tmoved_on\rA1\t440606199001011234\t2024-01-05\r');
     expect(rows[0]!.values).toEqual({ record_id: 'A1', id_number: '440606199001011234', moved_on: '2024-01-05' });
+    const titled = await parseBytes('迁出登记表\n记录编号\t公民身份号码\nA1\t440606199001011234\n');
+    expect(titled.rows).toEqual([
+      { row: 3, values: { record_id: 'A1', id_number: '440606199001011234' }, cells: ['A1', '440606199001011234'] },
+    ]);
   });
 
   it('takes a short row as empty cells and a row with values past the headers as a problem', async () => {
@@ -134,6 +140,12 @@ describe('parseSubmission on CSV', () => {
     expect(rows[0]!.values).toEqual({ record_id: 'A1', id_number: '1' });
     expect(rows[1]).toMatchObject({ row: 3, values: {}, problem: { code: 'UNCLOSED_QUOTE' } });
     expect(rows).toHaveLength(2);
+  });
+
+  it('unwraps Excel text guards, quoted or not, into the text Excel shows', async () => {
+    const { rows } = await parseBytes('record_id,id_number,moved_on\nA1,="440606199001011234", "=""0012"""\n');
+    expect(rows[0]!.values).toEqual({ record_id: 'A1', id_number: '440606199001011234', moved_on: '0012' });
+    expect(rows[0]!.cells).toEqual(['A1', '440606199001011234', '0012']);
   });
 
   it('keeps quotes inside an unquoted cell as text', async () => {

@@ -10,22 +10,22 @@ const RECORD_MAX_BYTES = RECORD_MAX_CHARS * 3;
 /**
  * Reads CSV text into rows numbered as a spreadsheet shows them (a record with quoted line
  * breaks is one row; empty lines are rows too, left for the caller to skip). Comma-separated,
- * or tab-separated when the first line has tabs and no commas; `""` escapes; CRLF, LF and CR
- * line ends, mixed. A quote never closed or a record past {@link RECORD_MAX_CHARS} ends the file
- * with a row problem: nothing after it can be told apart.
+ * or tab-separated when the first line with either has tabs and no commas (a title line above
+ * the header has neither); `""` escapes; CRLF, LF and CR line ends, mixed. A quote never closed
+ * or a record past {@link RECORD_MAX_CHARS} ends the file with a row problem: nothing after it
+ * can be told apart.
  */
 export async function* parseCsv(text: AsyncIterable<string>): AsyncGenerator<RawRow> {
   const iterator = text[Symbol.asyncIterator]();
   const head: string[] = [];
-  let headLength = 0;
-  while (!head.some((chunk) => /[\r\n]/.test(chunk)) && headLength < SNIFF_BYTES) {
+  let sample = '';
+  while (!/[,\t][^\r\n]*[\r\n]/.test(sample) && sample.length < SNIFF_BYTES) {
     const next = await iterator.next();
     if (next.done) break;
     head.push(next.value);
-    headLength += next.value.length;
+    sample += next.value.slice(0, SNIFF_BYTES);
   }
-  const firstLine = head.join('').split(/[\r\n]/, 1)[0] ?? '';
-  const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+  const delimiter = chooseDelimiter(sample);
   const input = Readable.from(resume(head, iterator));
   const parser = new Parser({
     delimiter,
@@ -49,6 +49,12 @@ export async function* parseCsv(text: AsyncIterable<string>): AsyncGenerator<Raw
     input.destroy();
     parser.destroy();
   }
+}
+
+/** Tab when the first line with a separator has tabs and no commas (Excel's "Text (Tab delimited)"). */
+function chooseDelimiter(sample: string): ',' | '\t' {
+  const line = sample.split(/\r\n|\n|\r/).find((candidate) => /[,\t]/.test(candidate)) ?? '';
+  return line.includes('\t') && !line.includes(',') ? '\t' : ',';
 }
 
 async function* resume(head: string[], rest: AsyncIterator<string>): AsyncGenerator<string> {

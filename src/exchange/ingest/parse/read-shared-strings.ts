@@ -6,11 +6,14 @@ import { unescapeOoxml } from './unescape-ooxml.js';
 
 /** Largest shared-strings part read; its strings are held in memory while the sheet is read. */
 const SHARED_STRINGS_MAX_BYTES = 512 * 1024 * 1024;
+/** Most shared strings held: enough for a full sheet of distinct IDs, names and addresses, not for a ZIP bomb of empty ones. */
+const SHARED_STRINGS_MAX_COUNT = 10_000_000;
 
 /**
  * The shared strings of a workbook as plain text: rich-text runs joined, phonetic guides
  * (`rPh`) left out, each string cut just past {@link CELL_MAX_CHARS} (longer cells are
- * rejected anyway, so nothing longer needs holding).
+ * rejected anyway, so nothing longer needs holding). More than 10 million strings throw
+ * RangeError (the caller's `CORRUPT_XLSX`).
  */
 export async function readSharedStrings(zip: ZipArchive, entry: ZipEntry): Promise<string[]> {
   const strings: string[] = [];
@@ -32,6 +35,7 @@ export async function readSharedStrings(zip: ZipArchive, entry: ZipEntry): Promi
       if (local === 't') inText = false;
       else if (local === 'rPh') phonetic = Math.max(0, phonetic - 1);
       else if (local === 'si' && current !== undefined) {
+        if (strings.length === SHARED_STRINGS_MAX_COUNT) throw new RangeError('too many shared strings');
         strings.push(unescapeOoxml(current.join('')).slice(0, CELL_MAX_CHARS + 1));
         current = undefined;
       }

@@ -10,8 +10,9 @@ import type { RawRow, SourceRow } from './parse-types.js';
 export interface TableOptions {
   eventType: EventType;
   /**
-   * CSV: unwrap Excel `="…"` text guards, and make values past the last header a row problem
-   * (an unquoted comma shifted them). In a sheet such cells are notes beside the table, ignored.
+   * CSV: unwrap Excel `="…"` text guards (in `cells` too: Excel shows the text), and make values
+   * past the last header a row problem (an unquoted comma shifted them). In a sheet such cells
+   * are notes beside the table, ignored.
    */
   csv: boolean;
 }
@@ -21,7 +22,7 @@ export interface Table extends HeaderMapping {
   rows: AsyncGenerator<SourceRow>;
 }
 
-const TEXT_GUARD = /^="((?:[^"]|"")*)"$/;
+const TEXT_GUARD = /^\s*="((?:[^"]|"")*)"\s*$/;
 
 /**
  * Finds the header of a table and maps its rows to fields. The header is the first non-empty
@@ -44,7 +45,7 @@ export async function readTable(source: AsyncGenerator<RawRow>, options: TableOp
   };
   try {
     const headerRow = await findHeader(pull, matcher);
-    const headers = headerRow.cells.map((cell) => cellText(cell, undefined));
+    const headers = headerRow.cells.map((cell) => withoutNul(cellText(cell, undefined)));
     const keyRow = await findKeyRow(pull, buffered, matcher);
     const mapping = mapHeaders(headers, options.eventType, matcher, keyRow);
     return { ...mapping, rows: dataRows(source, buffered, mapping, options, headers) };
@@ -121,7 +122,10 @@ function toSourceRow(
   width: number,
   csv: boolean,
 ): SourceRow | undefined {
-  const cells = raw.cells.map((cell, i) => withoutNul(cellText(cell, kinds[i])));
+  const cells = raw.cells.map((cell, i) => {
+    const text = withoutNul(cellText(cell, kinds[i]));
+    return csv ? unwrapTextGuard(text) : text;
+  });
   if (raw.problem !== undefined) return { row: raw.row, values: {}, cells, problem: raw.problem };
   if (cells.every((text) => text.trim() === '')) return undefined;
   const long = cells.findIndex((text) => text.length > CELL_MAX_CHARS);
@@ -135,8 +139,7 @@ function toSourceRow(
   }
   const values: Record<string, string> = {};
   for (const column of mapped) {
-    let text = cells[column.index]?.trim() ?? '';
-    if (csv) text = unwrapTextGuard(text);
+    const text = cells[column.index]?.trim() ?? '';
     if (text !== '') values[column.key!] = text;
   }
   return { row: raw.row, values, cells };
