@@ -40,8 +40,7 @@ export function buildUrl(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-function parseRetryAfter(res: Response): number | null {
-  const raw = res.headers.get('Retry-After');
+function parseRetryAfter(raw: string | null): number | null {
   if (!raw) return null;
   const seconds = Number(raw);
   return Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : null;
@@ -58,12 +57,17 @@ async function readJson(res: Response): Promise<unknown> {
 }
 
 function toApiError(res: Response, payload: unknown): ApiError {
+  return apiErrorFrom(res.status, res.headers.get('Retry-After'), payload);
+}
+
+/** Turns an error answer (status, Retry-After header, parsed body) into an ApiError. */
+export function apiErrorFrom(status: number, retryAfter: string | null, payload: unknown): ApiError {
   const envelope = (payload as { error?: Record<string, unknown> } | undefined)?.error;
-  const retryAfterSeconds = parseRetryAfter(res);
+  const retryAfterSeconds = parseRetryAfter(retryAfter);
   if (envelope && typeof envelope['code'] === 'string') {
     return new ApiError({
       code: envelope['code'],
-      status: res.status,
+      status,
       message: typeof envelope['message'] === 'string' ? envelope['message'] : '',
       messageZh: typeof envelope['messageZh'] === 'string' ? envelope['messageZh'] : null,
       details: envelope['details'],
@@ -72,8 +76,8 @@ function toApiError(res: Response, payload: unknown): ApiError {
   }
   return new ApiError({
     code: CLIENT_ERROR_CODES.http,
-    status: res.status,
-    message: `HTTP ${res.status}`,
+    status,
+    message: `HTTP ${status}`,
     retryAfterSeconds,
   });
 }
@@ -96,8 +100,18 @@ async function send(method: Method, path: string, options: RequestOptions): Prom
   }
 }
 
+/** The CSRF header every write sends (empty before sign-in). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { [CSRF_HEADER]: csrfToken } : {};
+}
+
+/** Tells the app the session is gone (for requests made outside `apiRequest`, e.g. uploads). */
+export function reportUnauthenticated(): void {
+  unauthenticatedHandler?.();
+}
+
 // A stale CSRF token (server restarted, session rotated) is repaired once from /auth/me.
-async function refreshCsrfToken(): Promise<boolean> {
+export async function refreshCsrfToken(): Promise<boolean> {
   const res = await send('GET', ME_PATH, {});
   if (!res.ok) return false;
   const me = (await readJson(res)) as { csrfToken?: unknown } | undefined;
@@ -106,7 +120,8 @@ async function refreshCsrfToken(): Promise<boolean> {
   return true;
 }
 
-function isCsrfFailure(err: ApiError): boolean {
+/** True for the 403 the server answers a missing or stale CSRF token with. */
+export function isCsrfFailure(err: ApiError): boolean {
   return err.status === 403 && err.code.includes('CSRF');
 }
 

@@ -153,3 +153,155 @@ export interface SystemHealth {
   memory: { rssMb: number; heapUsedMb: number };
   counts: { orgs: number; users: number; activeTokens: number; auditEntries: number };
 }
+
+/** How a catalog field's value is written and checked (src/exchange/catalog/event-type.ts). */
+export type FieldKind =
+  'id_number' | 'string' | 'date' | 'code' | 'integer' | 'division' | 'division_any' | 'credit_code' | 'certificate';
+
+export interface EventField {
+  key: string;
+  labelZh: string;
+  labelEn: string;
+  /** A known FieldKind; the server may add kinds, shown by their code. */
+  kind: string;
+  required: boolean;
+  codeTable: string | null;
+  /** The only codes of the table allowed here, when not all are. */
+  codes: string[] | null;
+  maxLength: number | null;
+  descriptionZh: string;
+  descriptionEn: string;
+}
+
+/** A cross-field check of an event type, as data; `rule` names the kind. */
+export interface EventRule {
+  rule: string;
+  severity: 'error' | 'warning';
+  field?: string;
+  other?: string;
+  idField?: string;
+  birthDateField?: string;
+  sexField?: string;
+  dateField?: string;
+  min?: number;
+  max?: number;
+  sex?: string;
+  groups?: string[][];
+  fields?: string[];
+}
+
+export interface EventType {
+  key: string;
+  labelZh: string;
+  labelEn: string;
+  descriptionZh: string;
+  descriptionEn: string;
+  /** The org type whose table lists the type. */
+  department: string;
+  /** Org types that may submit it. */
+  submitters: string[];
+  eventDateField: string;
+  subjectField: string;
+  fields: EventField[];
+  rules: EventRule[];
+  schema: unknown;
+}
+
+export interface CodeTableEntry {
+  code: string;
+  labelZh: string;
+  labelEn: string;
+}
+
+export interface CodeTable {
+  name: string;
+  titleZh: string;
+  titleEn: string;
+  system: string;
+  entries: CodeTableEntry[];
+}
+
+/** `GET /api/v1/event-types`. */
+export interface EventCatalog {
+  items: EventType[];
+  codeTables: CodeTable[];
+}
+
+export type SubmissionMode = 'accept_valid' | 'reject_all';
+export type SubmissionStatus = 'processing' | 'committed' | 'rejected' | 'failed';
+export type IssueSeverity = 'error' | 'warning';
+
+/** `202` answer of `POST /api/v1/submissions`; `existing` when the idempotency key was seen before. */
+export interface SubmissionAccepted {
+  id: string;
+  status: 'processing' | 'existing';
+  statusUrl: string;
+}
+
+export interface SubmissionCounts {
+  received: number;
+  accepted: number;
+  duplicate: number;
+  corrected: number;
+  cancelled: number;
+  rejected: number;
+  warnings: number;
+}
+
+export interface SubmissionReceipt {
+  ledgerFrom: number | null;
+  ledgerTo: number | null;
+  headHash: string | null;
+}
+
+/** Why the whole file was refused (missing columns, unreadable file, not allowed…). */
+export interface FileProblem {
+  code: string;
+  message: string;
+  messageZh: string;
+  details?: unknown;
+}
+
+/** One row of `GET /api/v1/submissions`. */
+export interface Submission extends SubmissionCounts {
+  id: string;
+  orgCode: string;
+  /** Not sent yet; shown instead of the code when the server adds it. */
+  orgName?: string | null;
+  type: string;
+  channel: string;
+  filename: string | null;
+  format: string | null;
+  encoding: string | null;
+  mode: SubmissionMode;
+  status: SubmissionStatus;
+  receivedAt: string;
+  finishedAt: string | null;
+  fileSha256: string | null;
+  bytes: number | null;
+  receipt: SubmissionReceipt | null;
+  fileProblem: FileProblem | null;
+}
+
+export interface SubmissionIssue {
+  row: number;
+  severity: IssueSeverity;
+  code: string;
+  field: string | null;
+  value: string | null;
+  message: string;
+  messageZh: string;
+}
+
+export interface SubmissionProgress {
+  phase: 'validating' | 'committing' | 'done';
+  rows: number;
+  queuePosition: number;
+}
+
+/** `GET /api/v1/submissions/{id}`: the row plus live progress and the first issues. */
+export interface SubmissionDetail extends Submission {
+  progress: SubmissionProgress | null;
+  issues: SubmissionIssue[];
+  issueCount: number;
+}

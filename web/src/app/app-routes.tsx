@@ -23,6 +23,9 @@ function lazyNamed<K extends string>(
 
 const PAGES: Record<PageNavItem['key'], LazyExoticComponent<ComponentType>> = {
   divisions: lazyNamed(() => import('../pages/divisions/divisions-page.js'), 'DivisionsPage'),
+  catalog: lazyNamed(() => import('../pages/exchange/catalog/catalog-page.js'), 'CatalogPage'),
+  upload: lazyNamed(() => import('../pages/exchange/upload/upload-page.js'), 'UploadPage'),
+  submissions: lazyNamed(() => import('../pages/exchange/submissions/submissions-page.js'), 'SubmissionsPage'),
   orgs: lazyNamed(() => import('../pages/orgs/orgs-page.js'), 'OrgsPage'),
   users: lazyNamed(() => import('../pages/users/users-page.js'), 'UsersPage'),
   tokens: lazyNamed(() => import('../pages/tokens/tokens-page.js'), 'TokensPage'),
@@ -30,6 +33,16 @@ const PAGES: Record<PageNavItem['key'], LazyExoticComponent<ComponentType>> = {
   system: lazyNamed(() => import('../pages/system/system-page.js'), 'SystemPage'),
   password: lazyNamed(() => import('../pages/account/password-page.js'), 'PasswordPage'),
 };
+
+const SubmissionDetailPage = lazyNamed(
+  () => import('../pages/exchange/submissions/submission-detail-page.js'),
+  'SubmissionDetailPage',
+);
+
+/** Pages below a menu entry (not in the menu themselves), with the permission each needs. */
+const DETAIL_ROUTES: ReadonlyArray<{ path: string; permission: string; Page: LazyExoticComponent<ComponentType> }> = [
+  { path: '/exchange/submissions/:id', permission: 'submission.read', Page: SubmissionDetailPage },
+];
 
 // Signed in (just now or already): go where the user was headed, or change the password first.
 function LoginRoute() {
@@ -75,6 +88,17 @@ export function AppRoutes() {
             />
           );
         })}
+        {DETAIL_ROUTES.map(({ path, permission, Page }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <RequirePermission permission={permission}>
+                <Page />
+              </RequirePermission>
+            }
+          />
+        ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -2,16 +2,30 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CloudUploadOutlined,
   DashboardOutlined,
+  HistoryOutlined,
   HomeOutlined,
   KeyOutlined,
   LockOutlined,
+  ProfileOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
-export type NavKey = 'home' | 'divisions' | 'orgs' | 'users' | 'tokens' | 'audit' | 'system' | 'password';
-export type NavGroup = 'main' | 'groupAdmin' | 'groupMonitor' | 'groupAccount';
+export type NavKey =
+  | 'home'
+  | 'divisions'
+  | 'catalog'
+  | 'upload'
+  | 'submissions'
+  | 'orgs'
+  | 'users'
+  | 'tokens'
+  | 'audit'
+  | 'system'
+  | 'password';
+export type NavGroup = 'main' | 'groupExchange' | 'groupAdmin' | 'groupMonitor' | 'groupAccount';
 
 export interface NavItem {
   key: NavKey;
@@ -33,6 +47,30 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <ApartmentOutlined />,
     group: 'main',
     testId: 'nav-divisions',
+  },
+  {
+    key: 'catalog',
+    path: '/exchange/catalog',
+    permission: 'catalog.read',
+    icon: <ProfileOutlined />,
+    group: 'groupExchange',
+    testId: 'nav-catalog',
+  },
+  {
+    key: 'upload',
+    path: '/exchange/upload',
+    permission: 'submission.create',
+    icon: <CloudUploadOutlined />,
+    group: 'groupExchange',
+    testId: 'nav-upload',
+  },
+  {
+    key: 'submissions',
+    path: '/exchange/submissions',
+    permission: 'submission.read',
+    icon: <HistoryOutlined />,
+    group: 'groupExchange',
+    testId: 'nav-submissions',
   },
   {
     key: 'orgs',
