@@ -54,7 +54,7 @@ describe('parseSubmission on CSV', () => {
     ['csv_gbk', 'gb18030'],
   ] as const)('reads %s written by the platform writer back to the same values', async (format, encoding) => {
     const path = await writeFixture(format, { excelTextGuard: true });
-    expect(readFileSync(path).includes('="000123"')).toBe(true);
+    expect(readFileSync(path).includes('"=""000123"""')).toBe(true);
     const parsed = await parseSubmission(path, { eventType: moveIn });
     const rows: SourceRow[] = [];
     for await (const row of parsed.rows) rows.push(row);
@@ -143,7 +143,7 @@ describe('parseSubmission on CSV', () => {
   });
 
   it('unwraps Excel text guards, quoted or not, into the text Excel shows', async () => {
-    const { rows } = await parseBytes('record_id,id_number,moved_on\nA1,="440606199001011234", "=""0012"""\n');
+    const { rows } = await parseBytes('record_id,id_number,moved_on\nA1, ="440606199001011234" ,"=""0012"""\n');
     expect(rows[0]!.values).toEqual({ record_id: 'A1', id_number: '440606199001011234', moved_on: '0012' });
     expect(rows[0]!.cells).toEqual(['A1', '440606199001011234', '0012']);
   });
