@@ -12,6 +12,7 @@ import { principalOf } from '../platform/http/access-gate.js';
 import { PagingQuery } from '../platform/http/schemas.js';
 import type { IngestQueue } from './ingest/ingest-queue.js';
 import { writeErrorRows } from './ingest/error-rows.js';
+import { verifyReceipt } from './ledger/verify-ledger.js';
 import { receiveSubmission } from './ingest/receive-submission.js';
 import { findIssues, findSubmission, findSubmissions, toSubmissionView, type SubmissionMode } from './ingest/submissions.repository.js';
 
@@ -166,6 +167,25 @@ export async function submissionRoutes(app: FastifyInstance, ctx: AppContext, qu
       return findIssues(ctx.db.kysely, row.id, { severity: query.severity, offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
     },
   );
+  app.get(
+    '/api/v1/ledger/receipts/verify',
+    {
+      config: { access: { permission: 'submission.read' } },
+      schema: {
+        tags: ['exchange'],
+        summary: 'Check a submission receipt: the ledger entry still carries the receipt hash and the chain up to it is intact',
+        querystring: Type.Object({
+          to: Type.Integer({ minimum: 1 }),
+          hash: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+        }),
+      },
+    },
+    async (request) => {
+      const query = request.query as { to: number; hash: string };
+      return verifyReceipt(ctx.db, { to: query.to, headHash: query.hash });
+    },
+  );
+
   app.get(
     '/api/v1/submissions/:id/:file',
     {

@@ -72,6 +72,10 @@ describe.each(DIALECTS)('submissions on %s', (dialect) => {
     expect(JSON.parse(entry.payload)).toMatchObject({ birth_date: '2025-03-03', child_sex: '1' });
     expect(entry.event_date).toBe('2025-03-03');
     expect((await verifyLedgerChain(t.ctx.db)).ok).toBe(true);
+    const verify = (hash: string) =>
+      app.inject({ method: 'GET', url: `/api/v1/ledger/receipts/verify?to=${report.receipt.ledgerTo}&hash=${hash}`, headers: { authorization: `Bearer ${hospital}` } });
+    expect((await verify(report.receipt.headHash)).json()).toEqual({ ok: true });
+    expect((await verify('0'.repeat(64))).json().ok).toBe(false);
   });
 
   it('gives back the rejected rows with their reasons, to fix and upload again', async () => {
