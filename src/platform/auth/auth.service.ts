@@ -1,6 +1,8 @@
 import { appendAudit, recordAudit } from '../audit/audit-log.js';
 import { actorOf } from '../audit/actor.js';
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../context.js';
+import type { Database } from '../db/index.js';
 import { AppError } from '../errors/index.js';
 import { resolveApiToken } from './api-tokens.js';
 import { assertStrongPassword, hashPassword, verifyPassword } from './passwords.js';
@@ -30,24 +32,8 @@ export async function login(
   input: { username: string; password: string } & ClientInfo,
 ): Promise<LoginResult> {
   const { db, config } = ctx;
-  const user = await db.kysely
-    .selectFrom('users as u')
-    .innerJoin('orgs as o', 'o.id', 'u.org_id')
-    .select([
-      'u.id',
-      'u.username',
-      'u.display_name',
-      'u.role',
-      'u.password_hash',
-      'u.active',
-      'u.failed_attempts',
-      'u.locked_until',
-      'u.must_change_password',
-      'o.id as org_id',
-      'o.code as org_code',
-      'o.name as org_name',
-      'o.type as org_type',
-    ])
+  const user = await userWithOrg(db.kysely)
+    .select(['u.password_hash', 'u.failed_attempts', 'u.locked_until'])
     .where('u.username', '=', input.username)
     .executeTakeFirst();
   const denied = (reason: string) =>
@@ -100,17 +86,7 @@ export async function login(
     });
     return created;
   });
-  const principal = await buildPrincipal(db, ctx.tree, {
-    kind: 'user',
-    id: user.id,
-    name: user.username,
-    displayName: user.display_name,
-    role: user.role,
-    org: { id: user.org_id, code: user.org_code, name: user.org_name, type: user.org_type },
-    mustChangePassword: user.must_change_password === 1,
-    sessionId: session.sessionId,
-    csrfToken: session.csrfToken,
-  });
+  const principal = await userPrincipal(ctx, user, { id: session.sessionId, csrfToken: session.csrfToken });
   return { principal, cookieValue: session.cookieValue };
 }
 
@@ -174,7 +150,14 @@ export async function principalFromSession(
 ): Promise<Principal | 'expired' | undefined> {
   const session = await resolveSession(ctx.db, ctx.config, cookieValue);
   if (session === undefined || session === 'expired') return session;
-  const user = await ctx.db.kysely
+  const user = await userWithOrg(ctx.db.kysely).where('u.id', '=', session.userId).executeTakeFirst();
+  if (!user || user.active !== 1) return undefined;
+  return userPrincipal(ctx, user, session);
+}
+
+/** A user joined with its organisation: what sign-in and every session need. */
+function userWithOrg(db: Kysely<Database>) {
+  return db
     .selectFrom('users as u')
     .innerJoin('orgs as o', 'o.id', 'u.org_id')
     .select([
@@ -188,10 +171,12 @@ export async function principalFromSession(
       'o.code as org_code',
       'o.name as org_name',
       'o.type as org_type',
-    ])
-    .where('u.id', '=', session.userId)
-    .executeTakeFirst();
-  if (!user || user.active !== 1) return undefined;
+    ]);
+}
+
+type UserWithOrg = Awaited<ReturnType<ReturnType<typeof userWithOrg>['executeTakeFirstOrThrow']>>;
+
+function userPrincipal(ctx: AppContext, user: UserWithOrg, session: { id: string; csrfToken: string }): Promise<Principal> {
   return buildPrincipal(ctx.db, ctx.tree, {
     kind: 'user',
     id: user.id,

@@ -91,19 +91,7 @@ export async function findOrgs(db: Kysely<Database>, filter: OrgFilter): Promise
     .executeTakeFirstOrThrow();
   const divisions = await divisionsOf(db, rows.map((row) => row.id));
   return {
-    items: rows.map((row) => ({
-      id: row.id,
-      code: row.code,
-      type: row.type,
-      name: row.name,
-      parentCode: row.parent_code,
-      parentName: row.parent_name,
-      divisions: divisions.get(row.id) ?? [],
-      liaisonName: row.liaison_name,
-      liaisonPhone: row.liaison_phone,
-      active: row.active === 1,
-      createdAt: row.created_at,
-    })),
+    items: rows.map((row) => toOrgView(row, divisions.get(row.id) ?? [])),
     total: Number(countRow.n),
   };
 }
@@ -113,6 +101,12 @@ export async function findOrgByCode(db: Kysely<Database>, code: string): Promise
   const row = await baseQuery(db).where('o.code', '=', code).executeTakeFirst();
   if (!row) return undefined;
   const divisions = await divisionsOf(db, [row.id]);
+  return toOrgView(row, divisions.get(row.id) ?? []);
+}
+
+type OrgRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+
+function toOrgView(row: OrgRow, divisions: string[]): OrgView {
   return {
     id: row.id,
     code: row.code,
@@ -120,7 +114,7 @@ export async function findOrgByCode(db: Kysely<Database>, code: string): Promise
     name: row.name,
     parentCode: row.parent_code,
     parentName: row.parent_name,
-    divisions: divisions.get(row.id) ?? [],
+    divisions,
     liaisonName: row.liaison_name,
     liaisonPhone: row.liaison_phone,
     active: row.active === 1,
