@@ -18,6 +18,8 @@ function step(title, command, args) {
 }
 
 if (!step('type-check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])) failedSteps += 1;
+// The server build has no DOM types: check it too, as `npm install` will build it.
+if (!step('type-check the server build', bin('tsc'), ['-p', 'tsconfig.build.json', '--noEmit'])) failedSteps += 1;
 if (!step('build the web app (for the browser tests)', bin('vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'])) {
   failedSteps += 1;
 }

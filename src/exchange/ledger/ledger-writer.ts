@@ -1,5 +1,5 @@
 import type SqliteDatabase from 'better-sqlite3';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { advanceChainHead, chainHash, lockChainHead } from '../../platform/audit/chain-head.js';
 import type { Database, LedgerTable } from '../../platform/db/index.js';
 import { EXCHANGE_CHAIN, ledgerHashBody, payloadHash } from './ledger-hash.js';
@@ -29,6 +29,8 @@ interface State {
 }
 
 const INSERT_ROWS = 500;
+/** Rows appended per flush (a flush is one statement per table on PostgreSQL). */
+const FLUSH_ROWS = 5000;
 
 /**
  * Appends one submission's records to the exchange ledger inside the caller's transaction:
@@ -45,7 +47,7 @@ export class LedgerWriter {
   /** States read or written in this submission, keyed `type\0record_id`. */
   private readonly known = new Map<string, State | null>();
 
-  private readonly fast?: SqliteStatements;
+  private readonly fast: SqliteStatements | undefined;
 
   private constructor(
     private readonly trx: Kysely<Database>,
@@ -54,10 +56,30 @@ export class LedgerWriter {
     private readonly committedAt: string,
     head: { seq: number; hash: string },
     sqlite?: SqliteDatabase.Database,
+    private readonly postgres = false,
   ) {
     this.seq = head.seq;
     this.prevHash = head.hash;
-    if (sqlite) this.fast = sqliteStatements(sqlite);
+    this.fast = sqlite ? sqliteStatements(sqlite) : undefined;
+  }
+
+  /** On PostgreSQL: one INSERT … SELECT FROM unnest(arrays) per batch, far cheaper than thousands of bound values. */
+  private async writePostgres(entries: readonly LedgerTable[], states: ReadonlyArray<Database['record_state']>): Promise<void> {
+    const column = <K extends keyof LedgerTable>(key: K) => entries.map((e) => e[key]);
+    if (entries.length > 0) {
+      await sql`insert into ledger (seq, submission_id, org_code, type, record_id, action, refs_seq, subject, event_date, payload, payload_hash, committed_at, prev_hash, hash)
+        select * from unnest(${column('seq')}::bigint[], ${column('submission_id')}::text[], ${column('org_code')}::text[], ${column('type')}::text[],
+          ${column('record_id')}::text[], ${column('action')}::text[], ${column('refs_seq')}::bigint[], ${column('subject')}::text[],
+          ${column('event_date')}::text[], ${column('payload')}::text[], ${column('payload_hash')}::text[], ${column('committed_at')}::text[],
+          ${column('prev_hash')}::text[], ${column('hash')}::text[])`.execute(this.trx);
+    }
+    if (states.length > 0) {
+      const pick = <K extends keyof Database['record_state']>(key: K) => states.map((st) => st[key]);
+      await sql`insert into record_state (org_code, type, record_id, latest_seq, payload_hash, status)
+        select * from unnest(${pick('org_code')}::text[], ${pick('type')}::text[], ${pick('record_id')}::text[], ${pick('latest_seq')}::bigint[],
+          ${pick('payload_hash')}::text[], ${pick('status')}::text[])
+        on conflict (org_code, type, record_id) do update set latest_seq = excluded.latest_seq, payload_hash = excluded.payload_hash, status = excluded.status`.execute(this.trx);
+    }
   }
 
   /**
@@ -65,9 +87,14 @@ export class LedgerWriter {
    * transaction runs on) rows are written through prepared statements: a million-row submission
    * spends most of its time here, and building each batch as a query is several times slower.
    */
-  static async open(trx: Kysely<Database>, submissionId: string, orgCode: string, sqlite?: SqliteDatabase.Database): Promise<LedgerWriter> {
+  static async open(
+    trx: Kysely<Database>,
+    submissionId: string,
+    orgCode: string,
+    connection: { sqlite?: SqliteDatabase.Database; postgres?: boolean } = {},
+  ): Promise<LedgerWriter> {
     const head = await lockChainHead(trx, EXCHANGE_CHAIN);
-    return new LedgerWriter(trx, submissionId, orgCode, new Date().toISOString(), head, sqlite);
+    return new LedgerWriter(trx, submissionId, orgCode, new Date().toISOString(), head, connection.sqlite, connection.postgres ?? false);
   }
 
   /** Decides and appends a batch of candidates, in order; returns one outcome per candidate. */
@@ -140,7 +167,7 @@ export class LedgerWriter {
         seq: this.seq,
       });
     }
-    if (this.pending.length >= INSERT_ROWS) await this.flush();
+    if (this.pending.length >= FLUSH_ROWS) await this.flush();
     return outcomes;
   }
 
@@ -155,6 +182,12 @@ export class LedgerWriter {
     if (this.fast) {
       const fast = this.fast;
       fast.writeBatch(this.pending, [...this.stateUpdates.values()].map((u) => ({ ...u, org_code: this.orgCode })));
+      this.pending.length = 0;
+      this.stateUpdates.clear();
+      return;
+    }
+    if (this.postgres) {
+      await this.writePostgres(this.pending, [...this.stateUpdates.values()].map((u) => ({ ...u, org_code: this.orgCode })));
       this.pending.length = 0;
       this.stateUpdates.clear();
       return;
@@ -193,13 +226,17 @@ export class LedgerWriter {
     }
     for (const [type, ids] of byType) {
       for (let i = 0; i < ids.length; i += INSERT_ROWS) {
-        const rows = await this.trx
+        const chunk = ids.slice(i, i + INSERT_ROWS);
+        const query = this.trx
           .selectFrom('record_state')
           .select(['record_id', 'latest_seq', 'payload_hash', 'status'])
           .where('org_code', '=', this.orgCode)
-          .where('type', '=', type)
-          .where('record_id', 'in', ids.slice(i, i + INSERT_ROWS))
-          .execute();
+          .where('type', '=', type);
+        // PostgreSQL plans `= any(array)` with one parameter; an IN list of 500 costs a plan each time.
+        const rows = await (this.postgres
+          ? query.where(sql<boolean>`record_id = any(${chunk}::text[])`)
+          : query.where('record_id', 'in', chunk)
+        ).execute();
         for (const row of rows) {
           this.known.set(`${type}\u0000${row.record_id}`, {
             latestSeq: Number(row.latest_seq),

@@ -1,3 +1,4 @@
+import { TextDecoder } from 'node:util';
 import type { ByteOrderMark } from './detect-format.js';
 import { ParseError } from './parse-error.js';
 import { SNIFF_BYTES } from './parse-limits.js';

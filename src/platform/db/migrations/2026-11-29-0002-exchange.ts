@@ -73,8 +73,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('ledger_subject').on('ledger').column('subject').execute();
-  await db.schema.createIndex('ledger_type_date').on('ledger').columns(['type', 'event_date']).execute();
-  await db.schema.createIndex('ledger_submission').on('ledger').column('submission_id').execute();
+  // Only the subject index: a submission's entries are its recorded sequence range, and each
+  // secondary index costs ingestion a random-key insert per row (docs/PERFORMANCE.md).
 
   await db.schema
     .createTable('record_state')
