@@ -127,6 +127,18 @@ describe.each(DIALECTS)('submissions on %s', (dialect) => {
     expect(unknown.issues[0].code).toBe('RECORD_NOT_FOUND');
   });
 
+  it('treats a record id repeated inside one new file as a duplicate or a conflict', async () => {
+    const report = await submit(
+      birthsCsv([
+        `H1-0500,,${MOTHER},女,2025-03-09,陈丽,2`,
+        `H1-0500,,${MOTHER},女,2025-03-09,陈丽,2`,
+        `H1-0500,,${MOTHER},男,2025-03-09,陈丽,2`,
+      ]),
+    );
+    expect(report).toMatchObject({ accepted: 1, duplicate: 1, rejected: 1 });
+    expect(report.issues[0]).toMatchObject({ row: 4, code: 'RECORD_EXISTS' });
+  });
+
   it('rejects the whole file on any error when asked, keeping nothing', async () => {
     const before = await ledgerCount();
     const report = await submit(birthsCsv([`H1-0100,,${MOTHER},女,2025-03-05,陈丽,2`, `H1-0101,,bad,女,2025-03-05,,`]), { query: '&mode=reject_all' });

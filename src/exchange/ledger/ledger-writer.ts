@@ -213,6 +213,26 @@ export class LedgerWriter {
     this.stateUpdates.clear();
   }
 
+  /** Types for which this organisation has no record yet: nothing to look up (the common initial load). */
+  private readonly typeIsNew = new Map<string, boolean>();
+
+  private async isNewType(type: string): Promise<boolean> {
+    let fresh = this.typeIsNew.get(type);
+    if (fresh === undefined) {
+      // Safe under the chain head lock: no other submission can add states meanwhile.
+      const any = await this.trx
+        .selectFrom('record_state')
+        .select('record_id')
+        .where('org_code', '=', this.orgCode)
+        .where('type', '=', type)
+        .limit(1)
+        .executeTakeFirst();
+      fresh = any === undefined;
+      this.typeIsNew.set(type, fresh);
+    }
+    return fresh;
+  }
+
   /** Reads the states of the batch's record ids not seen yet in this submission. */
   private async loadStates(batch: readonly LedgerCandidate[]): Promise<void> {
     const byType = new Map<string, string[]>();
@@ -225,6 +245,7 @@ export class LedgerWriter {
       byType.set(c.type, list);
     }
     for (const [type, ids] of byType) {
+      if (await this.isNewType(type)) continue;
       for (let i = 0; i < ids.length; i += INSERT_ROWS) {
         const chunk = ids.slice(i, i + INSERT_ROWS);
         const query = this.trx
@@ -247,7 +268,11 @@ export class LedgerWriter {
       }
     }
     // Bound the memory of very large submissions: forget states of records not touched recently.
-    if (this.known.size > 200_000 && this.stateUpdates.size === 0) this.known.clear();
+    if (this.known.size > 200_000 && this.stateUpdates.size === 0) {
+      this.known.clear();
+      // What was forgotten is in record_state now: from here on every type must be looked up.
+      for (const type of this.typeIsNew.keys()) this.typeIsNew.set(type, false);
+    }
   }
 }
 
