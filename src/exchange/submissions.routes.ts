@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../platform/audit/actor.js';
+import { recordAudit } from '../platform/audit/audit-log.js';
 import type { Principal } from '../platform/auth/principal.js';
 import type { AppContext } from '../platform/context.js';
 import { AppError } from '../platform/errors/index.js';
@@ -143,6 +145,7 @@ export async function submissionRoutes(app: FastifyInstance, ctx: AppContext, qu
       if (!row || (own && !own.includes(row.org_code))) throw new AppError('NOT_FOUND');
       const view = toSubmissionView(row);
       const issues = await findIssues(ctx.db.kysely, row.id, { offset: 0, limit: 100 });
+      if (issues.items.length > 0) await auditIssueRead(ctx, principal, row.id, 'submission.issues.read', request.ip);
       return { ...view, progress: queue.progressOf(row.id) ?? null, issues: issues.items, issueCount: issues.total };
     },
   );
@@ -164,6 +167,7 @@ export async function submissionRoutes(app: FastifyInstance, ctx: AppContext, qu
       const own = visibleOrgs(principal);
       if (!row || (own && !own.includes(row.org_code))) throw new AppError('NOT_FOUND');
       const query = request.query as { severity?: string; page: number; pageSize: number };
+      await auditIssueRead(ctx, principal, row.id, 'submission.issues.read', request.ip);
       return findIssues(ctx.db.kysely, row.id, { severity: query.severity, offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
     },
   );
@@ -206,6 +210,7 @@ export async function submissionRoutes(app: FastifyInstance, ctx: AppContext, qu
         throw new AppError('VALIDATION_FAILED', { message: 'the submission is still being processed', messageZh: '该批数据仍在处理中，请稍后再下载' });
       }
       const format = params.file.endsWith('.csv') ? 'csv' : 'xlsx';
+      await auditIssueRead(ctx, principal, row.id, 'submission.errors.download', request.ip);
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'popx-errors-'));
       const target = path.join(dir, params.file);
       try {
@@ -225,8 +230,13 @@ export async function submissionRoutes(app: FastifyInstance, ctx: AppContext, qu
   );
 }
 
+/** Issues quote the offending cells (ID numbers, names): reading them is a read of personal data. */
+function auditIssueRead(ctx: AppContext, principal: Principal, submissionId: string, action: string, ip: string): Promise<number> {
+  return recordAudit(ctx.db, { actor: actorOf(principal), action, targetType: 'submission', targetIds: [submissionId], ip });
+}
+
 /** The uploaded stream and its form fields, from multipart or a raw body. */
-async function readBody(request: FastifyRequest): Promise<{ stream: NodeJS.ReadableStream & import('node:stream').Readable; filename?: string; fields: Record<string, string>; multipart: boolean }> {
+async function readBody(request: FastifyRequest): Promise<{ stream: Readable; filename?: string; fields: Record<string, string>; multipart: boolean }> {
   if (request.isMultipart()) {
     const part = await request.file();
     if (!part) {
@@ -244,5 +254,5 @@ async function readBody(request: FastifyRequest): Promise<{ stream: NodeJS.Reada
       details: { accepted: ['multipart/form-data', ...RAW_TYPES] },
     });
   }
-  return { stream: request.body as NodeJS.ReadableStream & import('node:stream').Readable, fields: {}, multipart: false };
+  return { stream: request.body as Readable, fields: {}, multipart: false };
 }

@@ -4,7 +4,7 @@ import { POPULATION_BY_AGE_GUANGDONG } from './data/census-2020.js';
 import { COUNTIES, HISTORICAL_COUNTIES } from './data/other-counties.js';
 import { EVER_MARRIED_BY_50, FERTILITY_BY_AGE, FIRST_MARRIAGE_AGE_FEMALE, FIRST_MARRIAGE_AGE_MALE } from './data/vital-rates.js';
 import type { DistrictModel } from './district-model.js';
-import { IdAllocator } from './id-allocator.js';
+import { type IdAllocator } from './id-allocator.js';
 import type { NameMaker } from './name-maker.js';
 import { Marital, NONE, Population } from './population.js';
 import { Rng } from './rng.js';

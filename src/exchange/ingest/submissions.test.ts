@@ -91,6 +91,9 @@ describe.each(DIALECTS)('submissions on %s', (dialect) => {
     const xlsx = await app.inject({ method: 'GET', url: `/api/v1/submissions/${first.id}/errors.xlsx`, headers: { authorization: `Bearer ${hospital}` } });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const reads = await t.ctx.db.kysely.selectFrom('audit_log').selectAll().where('action', '=', 'submission.errors.download').execute();
+    expect(reads.length).toBe(2);
+    expect(JSON.parse(reads[0]!.target_ids)).toEqual([first.id]);
   });
 
   it('serves templates whose filled-in CSV is accepted as it is', async () => {
