@@ -45,7 +45,12 @@ export async function receiveSubmission(ctx: AppContext, input: ReceiveInput): P
   if (input.idempotencyKey) {
     const earlier = await findSubmissionByKey(ctx.db.kysely, input.org.id, input.idempotencyKey);
     if (earlier) {
-      input.body.resume();
+      // A retry sends the same bytes; the same key with other bytes is a client mistake.
+      const hash = createHash('sha256');
+      for await (const chunk of input.body) hash.update(chunk as Buffer);
+      if (earlier.file_sha256 && hash.digest('hex') !== earlier.file_sha256) {
+        throw new AppError('IDEMPOTENCY_CONFLICT', { details: { submission: earlier.id } });
+      }
       return { id: earlier.id, job: null };
     }
   }

@@ -17,6 +17,7 @@ export interface SubmissionCounts {
 export interface SubmissionView extends SubmissionCounts {
   id: string;
   orgCode: string;
+  orgName: string | null;
   type: string;
   channel: string;
   filename: string | null;
@@ -34,10 +35,11 @@ export interface SubmissionView extends SubmissionCounts {
   fileProblem: { code: string; message: string; messageZh: string; details?: unknown } | null;
 }
 
-export function toSubmissionView(row: SubmissionTable): SubmissionView {
+export function toSubmissionView(row: SubmissionTable & { org_name?: string | null }): SubmissionView {
   return {
     id: row.id,
     orgCode: row.org_code,
+    orgName: row.org_name ?? null,
     type: row.type,
     channel: row.channel,
     filename: row.filename,
@@ -74,8 +76,14 @@ export async function insertSubmission(db: Kysely<Database>, row: SubmissionTabl
   await db.insertInto('submissions').values(row).execute();
 }
 
-export async function findSubmission(db: Kysely<Database>, id: string): Promise<SubmissionTable | undefined> {
-  return db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findSubmission(db: Kysely<Database>, id: string): Promise<(SubmissionTable & { org_name: string }) | undefined> {
+  return db
+    .selectFrom('submissions as s')
+    .innerJoin('orgs as o', 'o.id', 's.org_id')
+    .selectAll('s')
+    .select('o.name as org_name')
+    .where('s.id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function findSubmissionByKey(db: Kysely<Database>, orgId: string, key: string): Promise<SubmissionTable | undefined> {
@@ -95,15 +103,22 @@ export interface SubmissionFilter {
 /** Submissions newest first, with the total matching the filter. */
 export async function findSubmissions(db: Kysely<Database>, filter: SubmissionFilter): Promise<{ items: SubmissionView[]; total: number }> {
   const filtered = () => {
-    let q = db.selectFrom('submissions');
-    if (filter.orgCodes) q = q.where('org_code', 'in', filter.orgCodes.length > 0 ? [...filter.orgCodes] : ['-']);
-    if (filter.type) q = q.where('type', '=', filter.type);
-    if (filter.status) q = q.where('status', '=', filter.status);
-    if (filter.from) q = q.where('received_at', '>=', filter.from);
-    if (filter.to) q = q.where('received_at', '<=', `${filter.to}\uffff`);
+    let q = db.selectFrom('submissions as s').innerJoin('orgs as o', 'o.id', 's.org_id');
+    if (filter.orgCodes) q = q.where('s.org_code', 'in', filter.orgCodes.length > 0 ? [...filter.orgCodes] : ['-']);
+    if (filter.type) q = q.where('s.type', '=', filter.type);
+    if (filter.status) q = q.where('s.status', '=', filter.status);
+    if (filter.from) q = q.where('s.received_at', '>=', filter.from);
+    if (filter.to) q = q.where('s.received_at', '<=', `${filter.to}\uffff`);
     return q;
   };
-  const rows = await filtered().selectAll().orderBy('received_at', 'desc').orderBy('id').offset(filter.offset).limit(filter.limit).execute();
+  const rows = await filtered()
+    .selectAll('s')
+    .select('o.name as org_name')
+    .orderBy('s.received_at', 'desc')
+    .orderBy('s.id')
+    .offset(filter.offset)
+    .limit(filter.limit)
+    .execute();
   const count = await filtered().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { items: rows.map(toSubmissionView), total: Number(count.n) };
 }

@@ -160,6 +160,15 @@ describe.each(DIALECTS)('submissions on %s', (dialect) => {
       payload: body,
     });
     expect(again.json()).toMatchObject({ id: first.id, status: 'existing' });
+    const otherFile = await app.inject({
+      method: 'POST',
+      url: '/api/v1/submissions?type=birth',
+      headers: { authorization: `Bearer ${hospital}`, 'content-type': 'text/csv', 'idempotency-key': 'night-batch-2025-03-06' },
+      payload: birthsCsv([`H1-0201,,${MOTHER},男,2025-03-07,陈丽,2`]),
+    });
+    expect(otherFile.statusCode).toBe(409);
+    expect(otherFile.json().error.code).toBe('IDEMPOTENCY_CONFLICT');
+    expect(first.orgName).toBe('顺德区第一人民医院');
   });
 
   it('accepts NDJSON and JSON array bodies', async () => {

@@ -78,6 +78,11 @@ export const ERROR_CODES = {
     en: 'A user with this username already exists.',
     zh: '该用户名已存在。',
   },
+  IDEMPOTENCY_CONFLICT: {
+    status: 409,
+    en: 'This Idempotency-Key was already used for a different file; use a new key for a new file.',
+    zh: '该幂等键已用于另一份文件；新文件请使用新的幂等键。',
+  },
   INVALID_PARENT: {
     status: 400,
     en: 'The parent organisation is unknown or would create a cycle.',
