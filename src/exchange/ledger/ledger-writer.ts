@@ -268,7 +268,7 @@ export class LedgerWriter {
       }
     }
     // Bound the memory of very large submissions: forget states of records not touched recently.
-    if (this.known.size > 200_000 && this.stateUpdates.size === 0) {
+    if (this.known.size > 50_000 && this.stateUpdates.size === 0) {
       this.known.clear();
       // What was forgotten is in record_state now: from here on every type must be looked up.
       for (const type of this.typeIsNew.keys()) this.typeIsNew.set(type, false);
