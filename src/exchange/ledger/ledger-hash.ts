@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../platform/audit/canonical-json.js';
 import type { LedgerTable } from '../../platform/db/index.js';
 
 /** SHA-256 of a record's canonical payload (keys sorted; the action is not part of it). */
@@ -7,9 +6,13 @@ export function payloadHash(payloadJson: string): string {
   return createHash('sha256').update(payloadJson).digest('hex');
 }
 
-/** The fields of a ledger entry its chain hash covers, in one fixed shape. */
+/**
+ * The fields of a ledger entry its chain hash covers, in one fixed shape: an array of strings,
+ * numbers and nulls, whose plain JSON is already canonical (no keys to sort) — this runs once per
+ * ingested row.
+ */
 export function ledgerHashBody(entry: Omit<LedgerTable, 'hash' | 'prev_hash' | 'payload'>): string {
-  return canonicalJson([
+  return JSON.stringify([
     entry.seq,
     entry.submission_id,
     entry.org_code,

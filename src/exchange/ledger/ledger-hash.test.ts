@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../platform/audit/canonical-json.js';
+import { ledgerHashBody } from './ledger-hash.js';
+
+describe('the ledger hash body', () => {
+  it('is the canonical JSON of the covered fields (so plain JSON.stringify is safe for it)', () => {
+    const entry = {
+      seq: 7,
+      submission_id: 's',
+      org_code: 'HOSP-01',
+      type: 'birth',
+      record_id: 'H1-"1"',
+      action: 'create',
+      refs_seq: null,
+      subject: '440606199203150027',
+      event_date: '2025-03-01',
+      payload_hash: 'a'.repeat(64),
+      committed_at: '2026-11-29T00:00:00.000Z',
+    };
+    const values = [entry.seq, entry.submission_id, entry.org_code, entry.type, entry.record_id, entry.action, entry.refs_seq, entry.subject, entry.event_date, entry.payload_hash, entry.committed_at];
+    expect(ledgerHashBody(entry)).toBe(canonicalJson(values));
+  });
+});
