@@ -22,7 +22,7 @@ export function seedServiceState(sim: Sim, start: Day): void {
     if (pop.sex[p] === 2 && age >= 15 && age <= 50) {
       for (let back = 9; back >= 1; back -= 1) {
         const monthDay = start - back * 30;
-        maybeConceive(sim, sim.agenda, p, Math.floor((monthDay - pop.birth[p]!) / 365.25), monthDay, 30);
+        maybeConceive(sim, p, Math.floor((monthDay - pop.birth[p]!) / 365.25), monthDay, 30);
       }
     }
     if (pop.floating[p] && age >= 16 && sim.rng.chance(0.7)) pop.permitUntil[p] = start + sim.rng.between(20, 3 * 365);

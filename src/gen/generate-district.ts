@@ -120,7 +120,7 @@ function simulateMonth(sim: Sim, month: MonthIndex, registeredBase: number, floa
     else maybeMoveOut(sim, p, from, days);
     if (!pop.present[p]) continue;
     if (pop.sex[p] === 2) {
-      maybeConceive(sim, sim.agenda, p, age, from, days);
+      maybeConceive(sim, p, age, from, days);
       if (pop.marital[p] === Marital.Married) maybeDivorce(sim, p, from, days);
     }
     if (pop.marital[p] !== Marital.Married && age >= 20) market.consider(sim, p, age);
@@ -128,7 +128,7 @@ function simulateMonth(sim: Sim, month: MonthIndex, registeredBase: number, floa
     if (until !== NONE && until >= from && until < from + days && sim.rng.chance(0.7)) issuePermit(sim, p, until - sim.rng.int(20));
   }
   sim.agenda.run(month, (item) => {
-    if (handleLifeItem(sim, sim.agenda, item) || handleFamilyItem(sim, item)) return;
+    if (handleLifeItem(sim, item) || handleFamilyItem(sim, item)) return;
     if (item.kind === 'vaccination') reportVaccination(sim, item);
     else if (item.kind === 'checkup') reportCheckup(sim, item.person, item.day);
   });

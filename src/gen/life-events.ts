@@ -1,6 +1,6 @@
 import { isoDate, partsOf, type Day } from './calendar.js';
 import { BIRTH_WEIGHT_GRAMS, P_MALE_BIRTH, PREGNANCY_OUTCOMES } from './data/vital-rates.js';
-import type { Agenda, AgendaItem } from './agenda.js';
+import type { AgendaItem } from './agenda.js';
 import { Marital, NONE } from './population.js';
 import type { Sim } from './sim.js';
 import { ASFR, GESTATION_BANDS, GESTATION_TABLE, MONTHLY_DEATH } from './vital-tables.js';
@@ -66,8 +66,9 @@ function die(sim: Sim, p: number, day: Day): void {
 }
 
 /** A woman of childbearing age may conceive this month. */
-export function maybeConceive(sim: Sim, agenda: Agenda, p: number, age: number, monthStart: Day, days: number): void {
+export function maybeConceive(sim: Sim, p: number, age: number, monthStart: Day, days: number): void {
   const pop = sim.population;
+  const agenda = sim.agenda;
   if (pop.due[p] !== NONE || age < 15 || age > 49) return;
   if (pop.lastBirth[p] !== NONE && monthStart - pop.lastBirth[p]! < 120) return;
   const method = pop.contraception[p]!;
@@ -106,7 +107,7 @@ export function maybeConceive(sim: Sim, agenda: Agenda, p: number, age: number, 
 }
 
 /** Handles a pregnancy milestone or a post-birth service from the agenda; false if not one of these. */
-export function handleLifeItem(sim: Sim, agenda: Agenda, item: AgendaItem): boolean {
+export function handleLifeItem(sim: Sim, item: AgendaItem): boolean {
   const pop = sim.population;
   const p = item.person;
   const alive = pop.alive[p] === 1 && pop.present[p] === 1;
@@ -116,7 +117,7 @@ export function handleLifeItem(sim: Sim, agenda: Agenda, item: AgendaItem): bool
       pop.due[p] = NONE;
       return true;
     case 'pregnancy_registered':
-      if (alive && pop.due[p] !== NONE) registerPregnancy(sim, agenda, p, item.day);
+      if (alive && pop.due[p] !== NONE) registerPregnancy(sim, p, item.day);
       return true;
     case 'delivery_booked':
       if (alive && pop.due[p] !== NONE) {
@@ -127,19 +128,18 @@ export function handleLifeItem(sim: Sim, agenda: Agenda, item: AgendaItem): bool
       if (alive && pop.due[p] !== NONE) terminate(sim, p, item.day, item.arg);
       return true;
     case 'birth':
-      if (alive && pop.due[p] !== NONE) giveBirth(sim, agenda, p, item.day, item.arg);
+      if (alive && pop.due[p] !== NONE) giveBirth(sim, p, item.day, item.arg);
       return true;
     default:
       return false;
   }
 }
 
-function registerPregnancy(sim: Sim, agenda: Agenda, p: number, day: Day): void {
+function registerPregnancy(sim: Sim, p: number, day: Day): void {
   const pop = sim.population;
   const lmp = pop.conceived[p]! - 14;
   sim.submit('pregnancy', sim.townReporter(p), day, { id_number: sim.id(p), registered_on: isoDate(day), expected_delivery_on: isoDate(pop.due[p]!), last_menstrual_on: isoDate(lmp) }, [p]);
   sim.truth.event({ kind: 'pregnancy_registered', date: isoDate(day), person: sim.id(p), due: isoDate(pop.due[p]!) });
-  void agenda;
 }
 
 function terminate(sim: Sim, p: number, day: Day, method: number): void {
@@ -155,7 +155,7 @@ function terminate(sim: Sim, p: number, day: Day, method: number): void {
   sim.submit('pregnancy_termination', org, day, { id_number: sim.id(p), terminated_on: isoDate(day), method: String(method), gestational_weeks: weeks }, [p]);
 }
 
-function giveBirth(sim: Sim, agenda: Agenda, mother: number, day: Day, weeks: number): void {
+function giveBirth(sim: Sim, mother: number, day: Day, weeks: number): void {
   const pop = sim.population;
   const sex: 1 | 2 = sim.rng.chance(P_MALE_BIRTH) ? 1 : 2;
   const order = pop.children(mother) + 1;
@@ -182,11 +182,12 @@ function giveBirth(sim: Sim, agenda: Agenda, mother: number, day: Day, weeks: nu
   const town = sim.town(mother);
   sim.truth.births.push({ day, person: child, subject: mother, sex, order, town });
   sim.truth.event({ kind: 'birth', date: isoDate(day), person: sim.id(child), mother: sim.id(mother), father: father === NONE ? undefined : sim.id(father), sex, order, town, weeks });
-  reportBirth(sim, agenda, mother, child, father, day, weeks, order);
+  reportBirth(sim, mother, child, father, day, weeks, order);
 }
 
-function reportBirth(sim: Sim, agenda: Agenda, mother: number, child: number, father: number, day: Day, weeks: number, order: number): void {
+function reportBirth(sim: Sim, mother: number, child: number, father: number, day: Day, weeks: number, order: number): void {
   const pop = sim.population;
+  const agenda = sim.agenda;
   const sex = String(pop.sex[child]);
   const certificate = `P${String(440_000_000 + sim.nextSerial()).padStart(9, '0')}`;
   const named = sim.rng.chance(0.6);

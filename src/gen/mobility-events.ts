@@ -55,12 +55,10 @@ export function maybeDepart(sim: Sim, p: number, monthStart: Day, days: number):
 
 /** New people this month: families moving their registration in, and floating arrivals. */
 export function arrivals(sim: Sim, monthStart: Day, days: number, registeredBase: number, floatingBase: number): void {
-  const pop = sim.population;
   const moveIns = poisson(sim, (registeredBase * ANNUAL_MOVE_IN) / 12 / 2.2);
   for (let i = 0; i < moveIns; i += 1) arriveHousehold(sim, sim.dayIn(monthStart, days), false);
   const floaters = poisson(sim, (floatingBase * ANNUAL_FLOATING_TURNOVER) / 12 / 1.6);
   for (let i = 0; i < floaters; i += 1) arriveHousehold(sim, sim.dayIn(monthStart, days), true);
-  void pop;
 }
 
 function arriveHousehold(sim: Sim, day: Day, floating: boolean): void {

@@ -48,8 +48,6 @@ export class Recorder {
   private readonly counters = new Map<string, number>();
   private readonly rng: Rng;
   private readonly fieldCache = new Map<string, readonly FieldDefinition[]>();
-  /** Records that would fall after the last month (not submitted within the run). */
-  beyondWindow = 0;
 
   constructor(
     seed: string,
@@ -122,10 +120,8 @@ export class Recorder {
   }
 
   private place(month: MonthIndex, record: SubmittedRecord): void {
-    if (month > this.lastMonth) {
-      this.beyondWindow += 1;
-      return;
-    }
+    // Records that would fall after the last month are not submitted within the run.
+    if (month > this.lastMonth) return;
     let bucket = this.buckets.get(month);
     if (!bucket) {
       bucket = new Map();
