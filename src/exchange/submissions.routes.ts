@@ -140,9 +140,7 @@ export async function submissionRoutes(app: FastifyInstance, ctx: AppContext, qu
     },
     async (request) => {
       const principal = principalOf(request);
-      const row = await findSubmission(ctx.db.kysely, (request.params as { id: string }).id);
-      const own = visibleOrgs(principal);
-      if (!row || (own && !own.includes(row.org_code))) throw new AppError('NOT_FOUND');
+      const row = await findVisibleSubmission(ctx, principal, (request.params as { id: string }).id);
       const view = toSubmissionView(row);
       const issues = await findIssues(ctx.db.kysely, row.id, { offset: 0, limit: 100 });
       if (issues.items.length > 0) await auditIssueRead(ctx, principal, row.id, 'submission.issues.read', request.ip);
@@ -163,9 +161,7 @@ export async function submissionRoutes(app: FastifyInstance, ctx: AppContext, qu
     },
     async (request) => {
       const principal = principalOf(request);
-      const row = await findSubmission(ctx.db.kysely, (request.params as { id: string }).id);
-      const own = visibleOrgs(principal);
-      if (!row || (own && !own.includes(row.org_code))) throw new AppError('NOT_FOUND');
+      const row = await findVisibleSubmission(ctx, principal, (request.params as { id: string }).id);
       const query = request.query as { severity?: string; page: number; pageSize: number };
       await auditIssueRead(ctx, principal, row.id, 'submission.issues.read', request.ip);
       return findIssues(ctx.db.kysely, row.id, { severity: query.severity, offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
@@ -203,9 +199,7 @@ export async function submissionRoutes(app: FastifyInstance, ctx: AppContext, qu
     async (request, reply) => {
       const principal = principalOf(request);
       const params = request.params as { id: string; file: 'errors.csv' | 'errors.xlsx' };
-      const row = await findSubmission(ctx.db.kysely, params.id);
-      const own = visibleOrgs(principal);
-      if (!row || (own && !own.includes(row.org_code))) throw new AppError('NOT_FOUND');
+      const row = await findVisibleSubmission(ctx, principal, params.id);
       if (row.status === 'processing') {
         throw new AppError('VALIDATION_FAILED', { message: 'the submission is still being processed', messageZh: '该批数据仍在处理中，请稍后再下载' });
       }
@@ -228,6 +222,14 @@ export async function submissionRoutes(app: FastifyInstance, ctx: AppContext, qu
       return reply.send(stream);
     },
   );
+}
+
+/** A submission the principal may see; NOT_FOUND otherwise (not telling another org's ids apart from absent ones). */
+async function findVisibleSubmission(ctx: AppContext, principal: Principal, id: string) {
+  const row = await findSubmission(ctx.db.kysely, id);
+  const own = visibleOrgs(principal);
+  if (!row || (own && !own.includes(row.org_code))) throw new AppError('NOT_FOUND');
+  return row;
 }
 
 /** Issues quote the offending cells (ID numbers, names): reading them is a read of personal data. */

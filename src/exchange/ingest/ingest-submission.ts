@@ -98,7 +98,7 @@ export async function ingestSubmission(ctx: AppContext, job: IngestJob, onProgre
     const finishedAt = () => ({ format: parsed.format, encoding: parsed.encoding ?? null, finished_at: new Date().toISOString() });
     try {
       await ctx.db.kysely.transaction().execute(async (trx) => {
-        const outcome = await commitAll(trx, ctx.db.sqlite, ctx.db.dialect === 'postgres', job, counts, candidatesFile, (rows) => onProgress?.({ phase: 'committing', rows }));
+        const outcome = await commitAll(trx, ctx.db.sqlite, job, counts, candidatesFile, (rows) => onProgress?.({ phase: 'committing', rows }));
         await finalize(trx, job, counts, issuesFile, outcome, finishedAt());
       });
     } catch (error) {
@@ -190,7 +190,6 @@ interface CommitOutcome {
 async function commitAll(
   trx: Kysely<Database>,
   sqlite: Db['sqlite'],
-  postgres: boolean,
   job: IngestJob,
   counts: SubmissionCounts,
   candidatesFile: string,
@@ -198,7 +197,7 @@ async function commitAll(
 ): Promise<CommitOutcome> {
   if (job.mode === 'reject_all' && counts.rejected > 0) return { range: null, refusals: [] };
   const refusals: Issue[] = [];
-  const writer = await LedgerWriter.open(trx, job.submissionId, job.org.code, { sqlite, postgres: !sqlite && postgres });
+  const writer = await LedgerWriter.open(trx, job.submissionId, job.org.code, sqlite);
   let batch: LedgerCandidate[] = [];
   let done = 0;
   const applyBatch = async () => {

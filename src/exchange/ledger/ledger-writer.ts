@@ -28,7 +28,8 @@ interface State {
   status: 'active' | 'cancelled';
 }
 
-const INSERT_ROWS = 500;
+/** Record ids per state look-up query. */
+const LOOKUP_ROWS = 500;
 /** Rows appended per flush (a flush is one statement per table on PostgreSQL). */
 const FLUSH_ROWS = 5000;
 
@@ -56,7 +57,6 @@ export class LedgerWriter {
     private readonly committedAt: string,
     head: { seq: number; hash: string },
     sqlite?: SqliteDatabase.Database,
-    private readonly postgres = false,
   ) {
     this.seq = head.seq;
     this.prevHash = head.hash;
@@ -84,17 +84,19 @@ export class LedgerWriter {
 
   /**
    * Takes the chain head lock in `trx` and returns a writer. With `sqlite` (the connection the
-   * transaction runs on) rows are written through prepared statements: a million-row submission
-   * spends most of its time here, and building each batch as a query is several times slower.
+   * transaction runs on) rows are written through prepared statements; without it the database
+   * is PostgreSQL and each flush is one `INSERT … SELECT FROM unnest` per table. A million-row
+   * submission spends most of its time here, and building each batch as a query was several
+   * times slower.
    */
   static async open(
     trx: Kysely<Database>,
     submissionId: string,
     orgCode: string,
-    connection: { sqlite?: SqliteDatabase.Database; postgres?: boolean } = {},
+    sqlite?: SqliteDatabase.Database,
   ): Promise<LedgerWriter> {
     const head = await lockChainHead(trx, EXCHANGE_CHAIN);
-    return new LedgerWriter(trx, submissionId, orgCode, new Date().toISOString(), head, connection.sqlite, connection.postgres ?? false);
+    return new LedgerWriter(trx, submissionId, orgCode, new Date().toISOString(), head, sqlite);
   }
 
   /** Decides and appends a batch of candidates, in order; returns one outcome per candidate. */
@@ -179,37 +181,10 @@ export class LedgerWriter {
   }
 
   private async flush(): Promise<void> {
-    if (this.fast) {
-      const fast = this.fast;
-      fast.writeBatch(this.pending, [...this.stateUpdates.values()].map((u) => ({ ...u, org_code: this.orgCode })));
-      this.pending.length = 0;
-      this.stateUpdates.clear();
-      return;
-    }
-    if (this.postgres) {
-      await this.writePostgres(this.pending, [...this.stateUpdates.values()].map((u) => ({ ...u, org_code: this.orgCode })));
-      this.pending.length = 0;
-      this.stateUpdates.clear();
-      return;
-    }
-    for (let i = 0; i < this.pending.length; i += INSERT_ROWS) {
-      await this.trx.insertInto('ledger').values(this.pending.slice(i, i + INSERT_ROWS)).execute();
-    }
+    const states = [...this.stateUpdates.values()].map((u) => ({ ...u, org_code: this.orgCode }));
+    if (this.fast) this.fast.writeBatch(this.pending, states);
+    else await this.writePostgres(this.pending, states);
     this.pending.length = 0;
-    const updates = [...this.stateUpdates.values()].map((u) => ({ ...u, org_code: this.orgCode }));
-    for (let i = 0; i < updates.length; i += INSERT_ROWS) {
-      await this.trx
-        .insertInto('record_state')
-        .values(updates.slice(i, i + INSERT_ROWS))
-        .onConflict((oc) =>
-          oc.columns(['org_code', 'type', 'record_id']).doUpdateSet((eb) => ({
-            latest_seq: eb.ref('excluded.latest_seq'),
-            payload_hash: eb.ref('excluded.payload_hash'),
-            status: eb.ref('excluded.status'),
-          })),
-        )
-        .execute();
-    }
     this.stateUpdates.clear();
   }
 
@@ -246,15 +221,15 @@ export class LedgerWriter {
     }
     for (const [type, ids] of byType) {
       if (await this.isNewType(type)) continue;
-      for (let i = 0; i < ids.length; i += INSERT_ROWS) {
-        const chunk = ids.slice(i, i + INSERT_ROWS);
+      for (let i = 0; i < ids.length; i += LOOKUP_ROWS) {
+        const chunk = ids.slice(i, i + LOOKUP_ROWS);
         const query = this.trx
           .selectFrom('record_state')
           .select(['record_id', 'latest_seq', 'payload_hash', 'status'])
           .where('org_code', '=', this.orgCode)
           .where('type', '=', type);
         // PostgreSQL plans `= any(array)` with one parameter; an IN list of 500 costs a plan each time.
-        const rows = await (this.postgres
+        const rows = await (!this.fast
           ? query.where(sql<boolean>`record_id = any(${chunk}::text[])`)
           : query.where('record_id', 'in', chunk)
         ).execute();

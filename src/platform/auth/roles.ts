@@ -76,9 +76,6 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   dept_system: { zh: '部门系统（令牌）', en: 'Department system (token)' },
 };
 
-/** Roles whose tokens or users act for the whole organisation tree (admin-side scoping). */
-export const ORG_SCOPED_TOKEN_ROLES: readonly Role[] = ['dept_operator'];
-
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }

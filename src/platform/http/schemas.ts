@@ -6,18 +6,6 @@ export const PagingQuery = {
   pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
 };
 
-export const ErrorBody = Type.Object(
-  {
-    error: Type.Object({
-      code: Type.String(),
-      message: Type.String(),
-      messageZh: Type.String(),
-      details: Type.Optional(Type.Unknown()),
-    }),
-  },
-  { $id: 'ErrorBody', description: 'The error shape of every 4xx and 5xx answer' },
-);
-
 /** `{items, total}` for a list of the given item schema. */
 export function PageOf<T extends TSchema>(item: T) {
   return Type.Object({ items: Type.Array(item), total: Type.Integer() });
