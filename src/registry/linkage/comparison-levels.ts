@@ -1,0 +1,160 @@
+import { isOneEditApart, isOneTranspositionApart } from '../../platform/identity/index.js';
+import { foldFuzzySyllable, NAME_PLACEHOLDER } from './chinese-name.js';
+import type { PreparedName, PreparedRecord } from './prepare-record.js';
+import { damerauLevenshtein, jaroWinkler } from './string-similarity.js';
+
+/** A level of a comparison, from strongest agreement to none; `key` is stable, labels are for people. */
+export interface LevelLabel {
+  key: string;
+  labelZh: string;
+  labelEn: string;
+}
+
+/** The kinds of comparison; each has a fixed list of levels and a function choosing one. */
+export type ComparisonKind = 'name' | 'date' | 'id' | 'sex' | 'division' | 'text' | 'code' | 'household';
+
+const level = (key: string, labelZh: string, labelEn: string): LevelLabel => ({ key, labelZh, labelEn });
+const OTHER = level('other', '不一致', 'different');
+
+export const LEVELS: Record<ComparisonKind, readonly LevelLabel[]> = {
+  name: [
+    level('exact', '汉字/字母完全相同', 'same characters'),
+    level('same_sound', '拼音相同（同音字、多音字姓氏）', 'same pinyin or letters (homophone)'),
+    level('fuzzy_sound', '模糊音相同（z/zh、n/l、an/ang…）', 'same after fuzzy pinyin (z/zh, n/l, an/ang…)'),
+    level('jw_92', '高度相似（Jaro-Winkler ≥ 0.92）', 'very similar (Jaro-Winkler ≥ 0.92)'),
+    level('jw_80', '相似（Jaro-Winkler ≥ 0.80）', 'similar (Jaro-Winkler ≥ 0.80)'),
+    OTHER,
+  ],
+  date: [
+    level('exact', '日期相同', 'same date'),
+    level('day_month_swapped', '日与月颠倒', 'day and month swapped'),
+    level('one_digit', '一位数字不同或相邻两位颠倒', 'one digit wrong or two swapped'),
+    level('within_year', '相差一年以内', 'within a year'),
+    OTHER,
+  ],
+  id: [
+    level('exact', '号码相同', 'same number'),
+    level('one_digit', '一位不同或相邻两位颠倒', 'one digit wrong or two swapped'),
+    level('two_edits', '两处差异以内', 'two edits apart'),
+    OTHER,
+  ],
+  sex: [level('exact', '性别相同', 'same sex'), OTHER],
+  division: [
+    level('exact', '区划代码相同', 'same division'),
+    level('same_town', '同一乡镇街道', 'same town or street'),
+    level('same_county', '同一县区', 'same county'),
+    OTHER,
+  ],
+  text: [
+    level('exact', '完全相同', 'same text'),
+    level('jw_92', '高度相似（≥ 0.92）', 'very similar (≥ 0.92)'),
+    level('jw_80', '相似（≥ 0.80）', 'similar (≥ 0.80)'),
+    OTHER,
+  ],
+  household: [
+    level('same_mother', '母亲身份证号码相同', 'same mother'),
+    level('different_mother', '母亲身份证号码不同', 'different mothers'),
+    level('same_address', '住址相同', 'same address'),
+    level('similar_address', '住址相似', 'similar address'),
+    level('same_village', '同一村居', 'same village'),
+    level('same_town', '同一乡镇街道', 'same town or street'),
+    level('other', '住址、区划均不同', 'different address and division'),
+  ],
+  code: [level('exact', '相同', 'same code'), level('one_digit', '一位不同或相邻两位颠倒', 'one character wrong or two swapped'), OTHER],
+};
+
+/** Name levels: same characters; same sound (pinyin, any surname reading, placeholders as wildcards); fuzzy sound; Jaro–Winkler. */
+export function compareNames(a: PreparedName, b: PreparedName): number {
+  if (a.text === b.text) return 0;
+  if (a.sound === b.sound && a.sound !== '') return 1;
+  if (a.han && b.han && sameWithPlaceholders(a.text, b.text)) return 1;
+  if (a.alternatives.includes(b.sound) || b.alternatives.includes(a.sound)) return 1;
+  if (a.syllables && b.syllables && sameFuzzySound(a.syllables, b.syllables)) return 2;
+  // Same surname: only the given names can tell siblings apart, so they alone are measured.
+  const sameSurname = a.han && b.han && a.surnameSound !== '' && a.surnameSound === b.surnameSound;
+  const similarity = sameSurname ? jaroWinkler(a.givenSound, b.givenSound) : jaroWinkler(a.sound, b.sound);
+  if (similarity >= 0.92) return 3;
+  if (similarity >= 0.8) return 4;
+  return 5;
+}
+
+function sameWithPlaceholders(a: string, b: string): boolean {
+  if (a.length !== b.length || (!a.includes(NAME_PLACEHOLDER) && !b.includes(NAME_PLACEHOLDER))) return false;
+  for (let i = 0; i < a.length; i += 1) {
+    if (a[i] !== b[i] && a[i] !== NAME_PLACEHOLDER && b[i] !== NAME_PLACEHOLDER) return false;
+  }
+  return true;
+}
+
+function sameFuzzySound(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((syllable, i) => syllable === b[i] || foldFuzzySyllable(syllable) === foldFuzzySyllable(b[i]!));
+}
+
+/** Birth-date levels on `YYYY-MM-DD` strings (impossible dates compared by their digits). */
+export function compareDates(a: string, b: string): number {
+  if (a === b) return 0;
+  const ya = a.slice(0, 4);
+  if (ya === b.slice(0, 4) && a.slice(5, 7) === b.slice(8, 10) && a.slice(8, 10) === b.slice(5, 7)) return 1;
+  if (isOneEditApart(a, b) || isOneTranspositionApart(a, b)) return 2;
+  return Math.abs(approximateDay(a) - approximateDay(b)) <= 366 ? 3 : 4;
+}
+
+/** Days since year 0 with 31-day months: exact enough for "within a year", defined for impossible dates too. */
+function approximateDay(date: string): number {
+  return Number(date.slice(0, 4)) * 372 + Number(date.slice(5, 7)) * 31 + Number(date.slice(8, 10));
+}
+
+/** Identifier levels: same; one digit wrong or one adjacent swap; within two edits. */
+export function compareIds(a: string, b: string): number {
+  if (a === b) return 0;
+  const distance = damerauLevenshtein(a, b, 2);
+  if (distance <= 1) return 1;
+  if (distance <= 2) return 2;
+  return 3;
+}
+
+/** Division levels by shared prefix of the 12-digit code: village, town (9), county (6). */
+export function compareDivisions(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length >= 9 && b.length >= 9 && a.slice(0, 9) === b.slice(0, 9)) return 1;
+  if (a.slice(0, 6) === b.slice(0, 6) && a.length >= 6) return 2;
+  return 3;
+}
+
+/** Free-text levels: same, Jaro–Winkler ≥ 0.92, ≥ 0.80. */
+export function compareTexts(a: string, b: string): number {
+  if (a === b) return 0;
+  const similarity = jaroWinkler(a, b);
+  if (similarity >= 0.92) return 1;
+  if (similarity >= 0.8) return 2;
+  return 3;
+}
+
+/** Short codes (postcodes): same, or one character wrong / two swapped. */
+export function compareCodes(a: string, b: string): number {
+  if (a === b) return 0;
+  return damerauLevenshtein(a, b, 1) <= 1 ? 1 : 2;
+}
+
+/**
+ * Household levels: the mother's ID, the address and the division describe one household, so
+ * siblings agree on all three; counting them as independent would add their weights three
+ * times over. One comparison takes the strongest of them, and different mothers (both known,
+ * more than one typo apart) outranks any shared address. -1 when nothing is comparable.
+ */
+export function compareHouseholds(a: PreparedRecord, b: PreparedRecord): number {
+  const ma = a.motherIdNumber;
+  const mb = b.motherIdNumber;
+  if (ma !== undefined && mb !== undefined) return damerauLevenshtein(ma, mb, 1) <= 1 ? 0 : 1;
+  if (a.address !== undefined && b.address !== undefined) {
+    const text = compareTexts(a.address, b.address);
+    if (text <= 1) return text + 2;
+  }
+  if (a.division !== undefined && b.division !== undefined) {
+    const division = compareDivisions(a.division, b.division);
+    if (division <= 1) return division + 4;
+    return 6;
+  }
+  return a.address !== undefined && b.address !== undefined ? 6 : -1;
+}

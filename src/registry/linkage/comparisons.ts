@@ -1,0 +1,149 @@
+import {
+  compareCodes,
+  compareDates,
+  compareDivisions,
+  compareHouseholds,
+  compareIds,
+  compareNames,
+  compareTexts,
+  type ComparisonKind,
+} from './comparison-levels.js';
+import type { LinkRecord } from './link-record.js';
+import type { PreparedName, PreparedRecord } from './prepare-record.js';
+
+type NameField = 'fullName' | 'givenName' | 'surname';
+type TextField = 'birthDate' | 'idNumber' | 'motherIdNumber' | 'sex' | 'division' | 'address' | 'postcode';
+
+/** `household` reads motherIdNumber, address and division together. */
+
+/** Which prepared field a comparison reads: a core field or `extra.<key>`. */
+export type ComparedField = NameField | TextField | 'household' | `extra.${string}`;
+
+/** One comparison of a model: plain data, so a model can be saved as JSON and read back. */
+export interface ComparisonDefinition {
+  /** Stable key shown in evidence: name, given_name, surname, birth_date, id_number, … or extra.<column>. */
+  name: string;
+  kind: ComparisonKind;
+  field: ComparedField;
+  labelZh: string;
+  labelEn: string;
+  /** Whether an exact agreement is weighted by how common the value is. */
+  termFrequency: boolean;
+}
+
+const define = (name: string, kind: ComparisonKind, field: ComparedField, labelZh: string, labelEn: string, termFrequency = false): ComparisonDefinition => ({
+  name,
+  kind,
+  field,
+  labelZh,
+  labelEn,
+  termFrequency,
+});
+
+const CORE: ComparisonDefinition[] = [
+  define('name', 'name', 'fullName', '姓名', 'name', true),
+  define('surname', 'name', 'surname', '姓', 'surname', true),
+  define('given_name', 'name', 'givenName', '名', 'given name', true),
+  define('birth_date', 'date', 'birthDate', '出生日期', 'birth date'),
+  define('sex', 'sex', 'sex', '性别', 'sex'),
+  define('id_number', 'id', 'idNumber', '身份证号码', 'ID number'),
+  define('mother_id_number', 'id', 'motherIdNumber', '母亲身份证号码', "mother's ID number"),
+  define('division', 'division', 'division', '行政区划', 'division'),
+  define('address', 'text', 'address', '住址', 'address', true),
+  define('household', 'household', 'household', '户（母亲、住址、区划）', 'household (mother, address, division)'),
+  define('postcode', 'code', 'postcode', '邮政编码', 'postcode'),
+];
+
+/** At most this many comparisons: level patterns are packed 3 bits each into one double. */
+export const MAX_COMPARISONS = 17;
+const MIN_COVERAGE = 0.01;
+
+/**
+ * The comparisons worth making on these records: every field present in at least 1 % of them.
+ * Names are compared as one full name, unless most records split them into given and surname
+ * (FEBRL), in which case the two parts are compared separately.
+ */
+export function selectComparisons(records: readonly LinkRecord[], prepared: readonly PreparedRecord[]): ComparisonDefinition[] {
+  const split = records.filter((r) => r.givenName || r.surname).length;
+  const whole = records.filter((r) => r.name).length;
+  const present = (field: ComparedField) => prepared.filter((p) => readField(p, field) !== undefined).length >= Math.max(1, prepared.length * MIN_COVERAGE);
+  const household = present('motherIdNumber') || present('division');
+  const chosen = CORE.filter((c) => {
+    if (c.name === 'name') return whole >= split && present('fullName');
+    if (c.name === 'household') return household;
+    if (c.name === 'mother_id_number' || c.name === 'division' || c.name === 'address') return !household && present(c.field);
+    if (c.name === 'surname' || c.name === 'given_name') return split > whole && present(c.field);
+    return present(c.field);
+  });
+  const extraKeys = new Set(prepared.flatMap((p) => Object.keys(p.extra)));
+  for (const key of [...extraKeys].sort()) {
+    const field = `extra.${key}` as const;
+    if (present(field)) chosen.push(define(field, 'text', field, key, key));
+  }
+  return chosen.slice(0, MAX_COMPARISONS);
+}
+
+/** The value a comparison reads from a prepared record, or undefined when missing. */
+export function readField(record: PreparedRecord, field: ComparedField): PreparedName | string | undefined {
+  if (field.startsWith('extra.')) return record.extra[field.slice(6)];
+  if (field === 'household') return record.motherIdNumber ?? record.address ?? record.division;
+  return record[field as NameField | TextField];
+}
+
+/** A function giving the level of one comparison for a pair (-1 when either value is missing). */
+export type Comparator = (a: PreparedRecord, b: PreparedRecord) => number;
+
+const comparators = new WeakMap<ComparisonDefinition, Comparator>();
+
+/** The level of one comparison for a pair, or -1 when either value is missing. */
+export function compareField(comparison: ComparisonDefinition, a: PreparedRecord, b: PreparedRecord): number {
+  return comparatorOf(comparison)(a, b);
+}
+
+/** The comparison as a function, built once per definition object (for loops over many pairs). */
+export function comparatorOf(comparison: ComparisonDefinition): Comparator {
+  const hit = comparators.get(comparison);
+  if (hit) return hit;
+  const made = makeComparator(comparison);
+  comparators.set(comparison, made);
+  return made;
+}
+
+function makeComparator(comparison: ComparisonDefinition): Comparator {
+  const field = comparison.field;
+  if (comparison.kind === 'household') return compareHouseholds;
+  if (comparison.kind === 'name' && !field.startsWith('extra.')) {
+    const key = field as NameField;
+    return (a, b) => {
+      const x = a[key];
+      const y = b[key];
+      return x === undefined || y === undefined ? -1 : compareNames(x, y);
+    };
+  }
+  const read: (r: PreparedRecord) => string | undefined = field.startsWith('extra.')
+    ? ((extraKey) => (r: PreparedRecord) => r.extra[extraKey])(field.slice(6))
+    : (r) => r[field as TextField];
+  const levelOf = STRING_LEVELS[comparison.kind];
+  return (a, b) => {
+    const x = read(a);
+    const y = read(b);
+    return x === undefined || y === undefined ? -1 : levelOf(x, y);
+  };
+}
+
+const STRING_LEVELS: Record<ComparisonKind, (a: string, b: string) => number> = {
+  name: compareTexts,
+  date: compareDates,
+  id: compareIds,
+  sex: (a, b) => (a === b ? 0 : 1),
+  division: compareDivisions,
+  code: compareCodes,
+  text: compareTexts,
+  household: () => -1,
+};
+
+/** The value whose frequency adjusts an exact agreement (the normalised text). */
+export function termValue(comparison: ComparisonDefinition, record: PreparedRecord): string | undefined {
+  const value = readField(record, comparison.field);
+  return typeof value === 'string' ? value : value?.text;
+}

@@ -1,0 +1,160 @@
+import { idBirthDate, idCheckChar, idSex, normaliseIdNumber, parseLooseDate } from '../../platform/identity/index.js';
+import { hasHan, namePinyin, normaliseName, splitChineseName, toSimplified } from './chinese-name.js';
+import type { LinkRecord } from './link-record.js';
+
+/** A name ready for comparison: characters, pinyin (for Han) or letters (for Latin script). */
+export interface PreparedName {
+  /** Normalised text: Han simplified, Latin lower case with single spaces. */
+  text: string;
+  han: boolean;
+  /** Toneless pinyin without spaces for Han; the letters without spaces for Latin script. */
+  sound: string;
+  /** Pinyin syllables of a Han name (null for Latin script). */
+  syllables: string[] | null;
+  /** `sound` with each other reading of a polyphonic surname. */
+  alternatives: string[];
+  /** The sound of the surname part of a Han name ('' when unknown or Latin script). */
+  surnameSound: string;
+  /** The sound of the given-name part (the whole sound when the surname is unknown). */
+  givenSound: string;
+}
+
+/** A LinkRecord normalised once, with everything comparisons and blocking keys need. */
+export interface PreparedRecord {
+  id: string;
+  fullName?: PreparedName;
+  givenName?: PreparedName;
+  surname?: PreparedName;
+  sex?: '1' | '2';
+  /** `YYYY-MM-DD` shape; may be an impossible date (1990-13-05) kept for digit comparison. */
+  birthDate?: string;
+  idNumber?: string;
+  division?: string;
+  address?: string;
+  motherIdNumber?: string;
+  postcode?: string;
+  extra: Record<string, string>;
+}
+
+const cache = new WeakMap<LinkRecord, PreparedRecord>();
+
+/** Normalises a record for matching (cached per record object, so score and block share the work). */
+export function prepareRecord(record: LinkRecord): PreparedRecord {
+  const hit = cache.get(record);
+  if (hit) return hit;
+  const prepared = buildPrepared(record);
+  cache.set(record, prepared);
+  return prepared;
+}
+
+function buildPrepared(record: LinkRecord): PreparedRecord {
+  const idNumber = normaliseId(record.idNumber);
+  const names = prepareNames(record);
+  const prepared: PreparedRecord = { id: String(record.id), ...names, extra: {} };
+  const sex = normaliseSex(record.sex) ?? (idNumber && isCheckedId(idNumber) ? idSex(idNumber) : undefined);
+  if (sex) prepared.sex = sex;
+  const birthDate = normaliseDate(record.birthDate) ?? (idNumber && isCheckedId(idNumber) ? idBirthDate(idNumber) : undefined);
+  if (birthDate) prepared.birthDate = birthDate;
+  if (idNumber) prepared.idNumber = idNumber;
+  const motherId = normaliseId(record.motherIdNumber);
+  if (motherId) prepared.motherIdNumber = motherId;
+  const division = record.division?.replace(/\D/g, '');
+  if (division) prepared.division = division;
+  const address = normaliseText(record.address);
+  if (address) prepared.address = address;
+  const postcode = record.postcode?.normalize('NFKC').replace(/\s/g, '');
+  if (postcode) prepared.postcode = postcode;
+  for (const [key, raw] of Object.entries(record.extra ?? {})) {
+    const value = normaliseText(raw);
+    if (value) prepared.extra[key] = value;
+  }
+  return prepared;
+}
+
+function prepareNames(record: LinkRecord): Pick<PreparedRecord, 'fullName' | 'givenName' | 'surname'> {
+  const full = clean(record.name);
+  let surname = clean(record.surname);
+  let given = clean(record.givenName);
+  if (full && !surname && !given && hasHan(full)) {
+    const split = splitChineseName(full);
+    surname = split.surname || undefined;
+    given = split.givenName || undefined;
+  }
+  const out: Pick<PreparedRecord, 'fullName' | 'givenName' | 'surname'> = {};
+  if (surname) out.surname = toPreparedName(surname, hasHan(surname) ? [...surname].length : 0);
+  if (given) out.givenName = toPreparedName(given, 0);
+  const fullText = full ?? joinName(surname, given);
+  if (fullText) {
+    const surnameLength = hasHan(fullText) ? (surname && fullText.startsWith(surname) ? [...surname].length : splitChineseName(fullText).surname.length) : 0;
+    out.fullName = toPreparedName(fullText, surnameLength);
+  }
+  return out;
+}
+
+function joinName(surname: string | undefined, given: string | undefined): string | undefined {
+  if (!surname || !given) return surname ?? given;
+  return hasHan(surname) || hasHan(given) ? surname + given : `${surname} ${given}`;
+}
+
+function clean(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const text = normaliseName(raw);
+  return text === '' ? undefined : text;
+}
+
+function toPreparedName(text: string, surnameLength: number): PreparedName {
+  if (!hasHan(text)) {
+    const sound = text.replace(/[^\p{L}\p{N}]/gu, '');
+    return { text, han: false, sound, syllables: null, alternatives: [], surnameSound: '', givenSound: sound };
+  }
+  const reading = namePinyin(text, surnameLength);
+  const surnameSound = reading.syllables.slice(0, surnameLength).join('');
+  return {
+    text,
+    han: true,
+    sound: reading.syllables.join(''),
+    syllables: reading.syllables,
+    alternatives: reading.alternatives,
+    surnameSound,
+    givenSound: reading.syllables.slice(surnameLength).join(''),
+  };
+}
+
+/** ID numbers: half-width, upper-case X, punctuation dropped, 15-digit legacy numbers converted to 18. */
+export function normaliseId(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const id = normaliseIdNumber(raw).toUpperCase().replace(/[^0-9A-Z]/g, '');
+  if (/^\d{15}$/.test(id)) {
+    const body = `${id.slice(0, 6)}19${id.slice(6)}`;
+    return body + idCheckChar(body);
+  }
+  return id === '' ? undefined : id;
+}
+
+function isCheckedId(id: string): boolean {
+  return /^\d{17}[\dX]$/.test(id) && idCheckChar(id.slice(0, 17)) === id[17];
+}
+
+/** Dates: any form parseLooseDate knows, or eight digits in date order even when not a real date. */
+export function normaliseDate(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const parsed = parseLooseDate(raw);
+  if (parsed.ok) return parsed.date;
+  const digits = /^(\d{4})\D?(\d{2})\D?(\d{2})$/.exec(raw.normalize('NFKC').trim());
+  return digits ? `${digits[1]}-${digits[2]}-${digits[3]}` : undefined;
+}
+
+function normaliseSex(raw: string | undefined): '1' | '2' | undefined {
+  const value = raw?.normalize('NFKC').trim().toLowerCase();
+  if (value === '1' || value === '男' || value === 'm' || value === 'male') return '1';
+  if (value === '2' || value === '女' || value === 'f' || value === 'female') return '2';
+  return undefined;
+}
+
+/** Free text (addresses, FEBRL's extra fields): NFKC, lower case, simplified, single spaces, none between Han. */
+export function normaliseText(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let text = raw.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  if (hasHan(text)) text = toSimplified(text.replace(/\s+/g, ''));
+  return text === '' ? undefined : text;
+}

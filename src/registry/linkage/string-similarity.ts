@@ -1,0 +1,88 @@
+let flagsA = new Uint8Array(64);
+let flagsB = new Uint8Array(64);
+
+/**
+ * Jaro–Winkler similarity (prefix scale 0.1, prefix up to 4, boost above 0.7). The arguments are
+ * put in a fixed order first, so the result is symmetric even where greedy matching is not.
+ */
+export function jaroWinkler(first: string, second: string): number {
+  if (first === second) return 1;
+  const [a, b] = first < second ? [first, second] : [second, first];
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0 || lb === 0) return 0;
+  if (flagsA.length < la) flagsA = new Uint8Array(la * 2);
+  if (flagsB.length < lb) flagsB = new Uint8Array(lb * 2);
+  flagsA.fill(0, 0, la);
+  flagsB.fill(0, 0, lb);
+  const window = Math.max(0, (Math.max(la, lb) >> 1) - 1);
+  let matches = 0;
+  for (let i = 0; i < la; i += 1) {
+    const code = a.charCodeAt(i);
+    const end = Math.min(i + window + 1, lb);
+    for (let j = Math.max(0, i - window); j < end; j += 1) {
+      if (flagsB[j] === 0 && b.charCodeAt(j) === code) {
+        flagsA[i] = 1;
+        flagsB[j] = 1;
+        matches += 1;
+        break;
+      }
+    }
+  }
+  if (matches === 0) return 0;
+  let transpositions = 0;
+  for (let i = 0, j = 0; i < la; i += 1) {
+    if (flagsA[i] === 0) continue;
+    while (flagsB[j] === 0) j += 1;
+    if (a.charCodeAt(i) !== b.charCodeAt(j)) transpositions += 1;
+    j += 1;
+  }
+  const jaro = (matches / la + matches / lb + (matches - transpositions / 2) / matches) / 3;
+  if (jaro <= 0.7) return jaro;
+  let prefix = 0;
+  const prefixMax = Math.min(4, la, lb);
+  while (prefix < prefixMax && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix += 1;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+let rows = new Int32Array(3 * 32);
+
+/**
+ * Optimal-string-alignment (restricted Damerau–Levenshtein) distance: insertions, deletions,
+ * substitutions and swaps of adjacent characters each cost 1. Returns `limit + 1` as soon as the
+ * distance is known to exceed `limit` (IDs and dates only ask "within 1 or 2?"): for strings of
+ * equal length, more than 2·limit differing positions already rule it out.
+ */
+export function damerauLevenshtein(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > limit) return limit + 1;
+  if (la === 0 || lb === 0) return Math.max(la, lb);
+  if (la === lb && limit < la) {
+    let differing = 0;
+    for (let i = 0; i < la && differing <= 2 * limit; i += 1) if (a.charCodeAt(i) !== b.charCodeAt(i)) differing += 1;
+    if (differing > 2 * limit) return limit + 1;
+  }
+  const width = lb + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(6 * width);
+  let previous2 = 0;
+  let previous = width;
+  let current = 2 * width;
+  for (let j = 0; j <= lb; j += 1) rows[previous + j] = j;
+  for (let i = 1; i <= la; i += 1) {
+    rows[current] = i;
+    let rowMin = i;
+    for (let j = 1; j <= lb; j += 1) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min(rows[previous + j]! + 1, rows[current + j - 1]! + 1, rows[previous + j - 1]! + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        value = Math.min(value, rows[previous2 + j - 2]! + 1);
+      }
+      rows[current + j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > limit) return limit + 1;
+    [previous2, previous, current] = [previous, current, previous2];
+  }
+  return rows[previous + lb]!;
+}

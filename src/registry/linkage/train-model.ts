@@ -1,0 +1,148 @@
+import { preparedBlockingKeys } from './blocking-keys.js';
+import { forEachCandidatePair } from './candidate-pairs.js';
+import { LEVELS } from './comparison-levels.js';
+import { comparatorOf, selectComparisons, type ComparisonDefinition } from './comparisons.js';
+import { estimateU } from './estimate-u.js';
+import { runExpectationMaximisation } from './expectation-maximisation.js';
+import { encodePattern, tallyPattern } from './level-patterns.js';
+import { DEFAULT_THRESHOLDS, type LinkageInput, type LinkageModel, type ModelComparison, type Thresholds, type TrainingSummary } from './linkage-model.js';
+import { prepareRecord, type PreparedRecord } from './prepare-record.js';
+import { createRandom } from './random.js';
+import { countTermFrequencies } from './term-frequency.js';
+import { TRAINING_RULES, type TrainingRule } from './training-rules.js';
+
+export interface TrainOptions {
+  /** Random pairs compared to estimate u (default 1,000,000). */
+  maxUPairs?: number;
+  /** Pairs per EM training session, sampled when a rule yields more (default 1,000,000). */
+  maxSessionPairs?: number;
+  /** Largest block used for candidate pairs (default 1000). */
+  maxBlockSize?: number;
+  thresholds?: Thresholds;
+  seed?: number;
+}
+
+/**
+ * Trains a Fellegi–Sunter model on the records themselves, without labels, the way Splink does:
+ * u by random sampling; m by EM in sessions blocked on one field at a time (identifier, birth
+ * date, name, postcode), each session estimating m for the comparisons it does not block on;
+ * then λ by EM over all candidate pairs with m and u fixed, scaled from candidate pairs to all
+ * pairs. A comparison no session could estimate gets its m from that last EM.
+ */
+export function trainModel(input: LinkageInput, options: TrainOptions = {}): LinkageModel {
+  const seed = options.seed ?? 20240601;
+  const [left, right] = 'records' in input ? [input.records, null] : [input.left, input.right];
+  const all = right ? [...left, ...right] : [...left];
+  const preparedLeft = left.map(prepareRecord);
+  const preparedRight = right?.map(prepareRecord) ?? null;
+  const prepared = preparedRight ? [...preparedLeft, ...preparedRight] : preparedLeft;
+  const comparisons = selectComparisons(all, prepared);
+  const levelCounts = comparisons.map((c) => LEVELS[c.kind].length);
+  const uResult = estimateU(comparisons, levelCounts, preparedLeft, preparedRight, { maxPairs: options.maxUPairs ?? 1_000_000, seed });
+  const m0 = levelCounts.map(initialM);
+  const splitAt = preparedRight ? preparedLeft.length : 0;
+  const sessions: TrainingSummary['sessions'] = [];
+  const estimates = comparisons.map(() => [] as Array<{ m: number[] }>);
+  for (const rule of TRAINING_RULES) {
+    const blocked = comparisons.map((c) => rule.blocks.includes(c.name));
+    if (!blocked.some(Boolean)) continue;
+    const tally = tallySession(rule, comparisons, prepared, splitAt, options, createRandom(seed + sessions.length + 1));
+    if (tally.pairs === 0) continue;
+    const result = runExpectationMaximisation({
+      patterns: tally.patterns,
+      levelCounts,
+      u: uResult.u,
+      m: m0,
+      matchShare: 0.5,
+      use: blocked.map((b) => !b),
+      estimate: blocked.map((b) => !b),
+    });
+    sessions.push({ rule: rule.name, pairs: tally.pairs, iterations: result.iterations, converged: result.converged, matchShare: result.matchShare });
+    blocked.forEach((b, k) => {
+      if (!b) estimates[k]!.push({ m: result.m[k]! });
+    });
+  }
+  // Each comparison takes m from the first session of the round robin that estimated it: the
+  // identifier session's pairs are nearly all true matches, while a birth-date session also
+  // gathers twins and siblings, which pull household fields into the match class.
+  const m = estimates.map((list, k) => list[0]?.m ?? m0[k]!);
+  const candidates = tallyCandidates(comparisons, prepared, splitAt, options);
+  const final = runExpectationMaximisation({
+    patterns: candidates.patterns,
+    levelCounts,
+    u: uResult.u,
+    m,
+    matchShare: 0.01,
+    use: comparisons.map(() => true),
+    estimate: estimates.map((list) => list.length === 0),
+  });
+  const totalPairs = preparedRight ? preparedLeft.length * preparedRight.length : (prepared.length * (prepared.length - 1)) / 2;
+  const lambda = Math.min(0.5, Math.max(1e-12, (final.matchShare * candidates.pairs) / Math.max(totalPairs, 1)));
+  return {
+    version: 1,
+    comparisons: comparisons.map((c, k): ModelComparison => ({
+      ...c,
+      levels: LEVELS[c.kind].map((label, l) => ({ ...label, m: final.m[k]![l]!, u: uResult.u[k]![l]! })),
+    })),
+    lambda,
+    termFrequencies: countTermFrequencies(comparisons, prepared),
+    thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
+    training: { records: prepared.length, candidatePairs: candidates.pairs, uSamplePairs: uResult.pairs, sessions },
+  };
+}
+
+/** Starting m: most matches agree exactly, few fall to "other". */
+function initialM(levels: number): number[] {
+  if (levels === 2) return [0.9, 0.1];
+  const middle = 0.25 / (levels - 2);
+  return Array.from({ length: levels }, (_, l) => (l === 0 ? 0.7 : l === levels - 1 ? 0.05 : middle));
+}
+
+function tallySession(
+  rule: TrainingRule,
+  comparisons: readonly ComparisonDefinition[],
+  prepared: readonly PreparedRecord[],
+  splitAt: number,
+  options: TrainOptions,
+  random: () => number,
+): { patterns: Map<number, number>; pairs: number } {
+  const comparators = comparisons.map(comparatorOf);
+  const keys = prepared.map((p) => {
+    const key = rule.key(p);
+    return key ? [key] : [];
+  });
+  let available = 0;
+  forEachCandidatePair((i) => keys[i]!, prepared.length, () => (available += 1), { maxBlockSize: options.maxBlockSize, splitAt });
+  const keep = Math.min(1, (options.maxSessionPairs ?? 1_000_000) / Math.max(available, 1));
+  const patterns = new Map<number, number>();
+  let pairs = 0;
+  forEachCandidatePair(
+    (i) => keys[i]!,
+    prepared.length,
+    (i, j) => {
+      if (keep < 1 && random() >= keep) return;
+      pairs += 1;
+      tallyPattern(patterns, encodePattern(comparators, prepared[i]!, prepared[j]!));
+    },
+    { maxBlockSize: options.maxBlockSize, splitAt },
+  );
+  return { patterns, pairs };
+}
+
+function tallyCandidates(
+  comparisons: readonly ComparisonDefinition[],
+  prepared: readonly PreparedRecord[],
+  splitAt: number,
+  options: TrainOptions,
+): { patterns: Map<number, number>; pairs: number } {
+  const comparators = comparisons.map(comparatorOf);
+  const keys = prepared.map(preparedBlockingKeys);
+  const patterns = new Map<number, number>();
+  const stats = forEachCandidatePair(
+    (i) => keys[i]!,
+    prepared.length,
+    (i, j) => tallyPattern(patterns, encodePattern(comparators, prepared[i]!, prepared[j]!)),
+    { maxBlockSize: options.maxBlockSize, splitAt },
+  );
+  return { patterns, pairs: stats.pairs };
+}
