@@ -4,6 +4,7 @@ import { registerAdminCommands } from './admin-commands.js';
 import { registerDatabaseCommands } from './database-commands.js';
 import { registerGenCommand } from './gen-command.js';
 import { registerImportCommand } from './import-command.js';
+import { registerLinkageCommands } from './linkage-commands.js';
 import { registerServeCommand } from './serve-command.js';
 
 /** `popx`: the platform's command line (docs: ../../shared interfaces, README). */
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerAdminCommands(program);
   registerGenCommand(program);
   registerImportCommand(program);
+  registerLinkageCommands(program);
   return program;
 }
 

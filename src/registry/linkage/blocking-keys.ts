@@ -16,7 +16,8 @@ import { prepareRecord, type PreparedRecord } from './prepare-record.js';
  * - `np` either name part's sound + place (for Han names the given name only: surnames are too common)
  * - `dp` birth date (day/month sorted) + place
  * - `pf` first 3 letters of the given name + first 4 of the surname (Latin script)
- * - `i0`…`i3` the identifier with one quarter left out (survives one wrong digit or swap)
+ * - `i0`…`i3` the identifier with one quarter left out (one wrong digit, or two swapped inside a
+ *   quarter, leaves the key without that quarter intact)
  * - `m`  the mother's ID number (siblings and the same child reported twice)
  *
  * Keys carry personal data; a registry that stores them should treat them like the fields.
@@ -64,7 +65,7 @@ function sortedDayMonth(date: string): string {
   return `${date.slice(0, 4)}${month < day ? month + day : day + month}`;
 }
 
-/** The identifier with each quarter left out in turn: one typo or adjacent swap leaves at least two keys intact. */
+/** The identifier with each quarter left out in turn: a typo inside one quarter leaves one key intact. */
 function identifierKeys(id: string): string[] {
   const size = Math.ceil(id.length / 4);
   const keys: string[] = [];

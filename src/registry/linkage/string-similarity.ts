@@ -50,19 +50,16 @@ let rows = new Int32Array(3 * 32);
 /**
  * Optimal-string-alignment (restricted Damerau–Levenshtein) distance: insertions, deletions,
  * substitutions and swaps of adjacent characters each cost 1. Returns `limit + 1` as soon as the
- * distance is known to exceed `limit` (IDs and dates only ask "within 1 or 2?"): for strings of
- * equal length, more than 2·limit differing positions already rule it out.
+ * distance is known to exceed `limit` (IDs and dates only ask "within 1 or 2?"). A quick lower
+ * bound first: each edit changes the character histogram by at most two, so half the histogram
+ * difference never exceeds the distance.
  */
 export function damerauLevenshtein(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
   const la = a.length;
   const lb = b.length;
   if (Math.abs(la - lb) > limit) return limit + 1;
-  if (la === 0 || lb === 0) return Math.max(la, lb);
-  if (la === lb && limit < la) {
-    let differing = 0;
-    for (let i = 0; i < la && differing <= 2 * limit; i += 1) if (a.charCodeAt(i) !== b.charCodeAt(i)) differing += 1;
-    if (differing > 2 * limit) return limit + 1;
-  }
+  if (la === 0 || lb === 0) return Math.max(la, lb) <= limit ? Math.max(la, lb) : limit + 1;
+  if (limit < la && histogramDistance(a, b) > 2 * limit) return limit + 1;
   const width = lb + 1;
   if (rows.length < 3 * width) rows = new Int32Array(6 * width);
   let previous2 = 0;
@@ -85,4 +82,24 @@ export function damerauLevenshtein(a: string, b: string, limit = Number.POSITIVE
     [previous2, previous, current] = [previous, current, previous2];
   }
   return rows[previous + lb]!;
+}
+
+const histogram = new Int32Array(128);
+
+/** Σ |count in a − count in b| over ASCII characters (0 when a string has other characters). */
+function histogramDistance(a: string, b: string): number {
+  for (let i = 0; i < a.length; i += 1) if (a.charCodeAt(i) >= 128) return 0;
+  for (let i = 0; i < b.length; i += 1) if (b.charCodeAt(i) >= 128) return 0;
+  for (let i = 0; i < a.length; i += 1) histogram[a.charCodeAt(i)]! += 1;
+  for (let i = 0; i < b.length; i += 1) histogram[b.charCodeAt(i)]! -= 1;
+  let total = 0;
+  for (let i = 0; i < a.length; i += 1) {
+    total += Math.abs(histogram[a.charCodeAt(i)]!);
+    histogram[a.charCodeAt(i)] = 0;
+  }
+  for (let i = 0; i < b.length; i += 1) {
+    total += Math.abs(histogram[b.charCodeAt(i)]!);
+    histogram[b.charCodeAt(i)] = 0;
+  }
+  return total;
 }
