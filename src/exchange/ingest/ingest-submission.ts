@@ -7,7 +7,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Database, Db } from '../../platform/db/index.js';
 import { getEventType } from '../catalog/index.js';
 import type { EventType } from '../catalog/event-type.js';
-import { LedgerWriter, type LedgerCandidate } from '../ledger/ledger-writer.js';
+import { LedgerWriter, toLedgerCandidate, type LedgerCandidate } from '../ledger/ledger-writer.js';
 import { INGEST_CODES, type IngestCode } from './ingest-codes.js';
 import { ParseError, parseSubmission } from './parse/index.js';
 import type { SubmissionCounts, SubmissionMode } from './submissions.repository.js';
@@ -155,17 +155,16 @@ async function validateAll(
       else {
         if (result.issues.length > 0) counts.warnings += 1;
         const { action, ...payload } = result.record;
-        const candidate: LedgerCandidate = {
-          row: source.row,
-          type: eventType.key,
-          recordId: String(payload.record_id),
-          action: (action ?? 'create') as LedgerCandidate['action'],
+        const candidate = toLedgerCandidate(
+          source.row,
+          eventType.key,
+          (action ?? 'create') as LedgerCandidate['action'],
           payload,
-          subject: subjectOf(eventType, payload),
+          subjectOf(eventType, payload),
           // A profile without its own date is dated the day it was received.
-          eventDate: payload[eventType.eventDateField] === undefined ? context.today : String(payload[eventType.eventDateField]),
-        };
-        candidateChunk += `${JSON.stringify(candidate)}\n`;
+          payload[eventType.eventDateField] === undefined ? context.today : String(payload[eventType.eventDateField]),
+        );
+        candidateChunk += spoolLine(candidate);
       }
     }
     if (counts.received % 1000 === 0) onProgress?.({ phase: 'validating', rows: counts.received });
@@ -173,6 +172,27 @@ async function validateAll(
   }
   await flush(true);
   await Promise.all([new Promise<void>((r) => candidates.end(() => r())), new Promise<void>((r) => issues.end(() => r()))]);
+}
+
+/**
+ * One candidate as a spool line: a small JSON array of its scalars, a tab, then the payload JSON
+ * as is (JSON text never contains a raw tab), so reading it back parses only the scalars.
+ */
+function spoolLine(c: LedgerCandidate): string {
+  return `${JSON.stringify([c.row, c.recordId, c.action, c.subject, c.eventDate, c.payloadHash])}\t${c.payloadJson}\n`;
+}
+
+function readSpoolLine(line: string, type: string): LedgerCandidate {
+  const tab = line.indexOf('\t');
+  const [row, recordId, action, subject, eventDate, payloadHash] = JSON.parse(line.slice(0, tab)) as [
+    number,
+    string,
+    LedgerCandidate['action'],
+    string | null,
+    string | null,
+    string,
+  ];
+  return { row, type, recordId, action, subject, eventDate, payloadHash, payloadJson: line.slice(tab + 1) };
 }
 
 function subjectOf(eventType: EventType, payload: Record<string, string | number>): string | null {
@@ -216,7 +236,7 @@ async function commitAll(
   };
   for await (const line of readline.createInterface({ input: fs.createReadStream(candidatesFile), crlfDelay: Infinity })) {
     if (!line) continue;
-    batch.push(JSON.parse(line) as LedgerCandidate);
+    batch.push(readSpoolLine(line, job.type));
     if (batch.length >= BATCH) await applyBatch();
   }
   if (batch.length > 0) await applyBatch();

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { LedgerTable } from '../../platform/db/index.js';
 
 /** SHA-256 of a record's canonical payload (keys sorted; the action is not part of it). */
 export function payloadHash(payloadJson: string): string {
-  return createHash('sha256').update(payloadJson).digest('hex');
+  return hash('sha256', payloadJson, 'hex');
 }
 
 /**

@@ -2,6 +2,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import { advanceChainHead, chainHash, lockChainHead } from '../../platform/audit/chain-head.js';
 import type { Database, LedgerTable } from '../../platform/db/index.js';
+import { FingerprintSet } from './fingerprint-set.js';
 import { EXCHANGE_CHAIN, ledgerHashBody, payloadHash } from './ledger-hash.js';
 
 /** A validated record ready for the ledger. */
@@ -10,10 +11,28 @@ export interface LedgerCandidate {
   type: string;
   recordId: string;
   action: 'create' | 'correct' | 'cancel';
-  /** Canonical field values without `action`. */
-  payload: Record<string, string | number>;
+  /** Canonical JSON of the field values without `action` (keys sorted): what the ledger stores. */
+  payloadJson: string;
+  /** SHA-256 of payloadJson, hex. */
+  payloadHash: string;
   subject: string | null;
   eventDate: string | null;
+}
+
+/**
+ * Makes a candidate from a validated record. The canonical JSON and its hash are computed here,
+ * before the commit transaction, so the database is held only for deciding and appending.
+ */
+export function toLedgerCandidate(
+  row: number,
+  type: string,
+  action: LedgerCandidate['action'],
+  payload: Record<string, string | number>,
+  subject: string | null,
+  eventDate: string | null,
+): LedgerCandidate {
+  const payloadJson = flatCanonicalJson(payload);
+  return { row, type, recordId: String(payload.record_id), action, payloadJson, payloadHash: payloadHash(payloadJson), subject, eventDate };
 }
 
 /** What became of a candidate: appended (as what), a counted duplicate, or refused (with a code). */
@@ -32,6 +51,8 @@ interface State {
 const LOOKUP_ROWS = 500;
 /** Rows appended per flush (a flush is one statement per table on PostgreSQL). */
 const FLUSH_ROWS = 5000;
+/** Record states kept in memory per submission before the cache is emptied. */
+const STATE_CACHE_ENTRIES = 50_000;
 
 /**
  * Appends one submission's records to the exchange ledger inside the caller's transaction:
@@ -45,8 +66,10 @@ export class LedgerWriter {
   private firstSeq: number | null = null;
   private readonly pending: LedgerTable[] = [];
   private readonly stateUpdates = new Map<string, { record_id: string; type: string; latest_seq: number; payload_hash: string; status: string }>();
-  /** States read or written in this submission, keyed `type\0record_id`. */
+  /** States read or written in this submission, keyed `type\0record_id` (a bounded cache). */
   private readonly known = new Map<string, State | null>();
+  /** Every key appended in this submission, for types that had no record before it. */
+  private readonly written = new FingerprintSet();
 
   private readonly fast: SqliteStatements | undefined;
 
@@ -106,8 +129,7 @@ export class LedgerWriter {
     for (const candidate of batch) {
       const key = `${candidate.type}\u0000${candidate.recordId}`;
       const state = this.known.get(key) ?? null;
-      const payloadJson = flatCanonicalJson(candidate.payload);
-      const hash = payloadHash(payloadJson);
+      const { payloadJson, payloadHash: hash } = candidate;
       let refs: number | null = null;
       if (candidate.action === 'create') {
         if (state && state.status === 'active') {
@@ -142,7 +164,7 @@ export class LedgerWriter {
       }
       this.seq += 1;
       this.firstSeq ??= this.seq;
-      const entry: Omit<LedgerTable, 'hash' | 'prev_hash'> = {
+      const entry: LedgerTable = {
         seq: this.seq,
         submission_id: this.submissionId,
         org_code: this.orgCode,
@@ -155,14 +177,18 @@ export class LedgerWriter {
         payload: payloadJson,
         payload_hash: hash,
         committed_at: this.committedAt,
+        prev_hash: this.prevHash,
+        hash: '',
       };
       const entryHash = chainHash(this.prevHash, ledgerHashBody(entry));
-      this.pending.push({ ...entry, prev_hash: this.prevHash, hash: entryHash });
+      entry.hash = entryHash;
+      this.pending.push(entry);
       this.prevHash = entryHash;
       const status = candidate.action === 'cancel' ? 'cancelled' : 'active';
       // A cancellation keeps the hash of what it cancelled, so a resubmission of it is recognised.
       const stateHash = candidate.action === 'cancel' && state ? state.hash : hash;
       this.known.set(key, { latestSeq: this.seq, hash: stateHash, status });
+      if (this.typeIsNew.get(candidate.type) === true) this.written.add(key);
       this.stateUpdates.set(key, { record_id: candidate.recordId, type: candidate.type, latest_seq: this.seq, payload_hash: stateHash, status });
       outcomes.push({
         kind: candidate.action === 'create' ? 'accepted' : candidate.action === 'correct' ? 'corrected' : 'cancelled',
@@ -208,19 +234,24 @@ export class LedgerWriter {
     return fresh;
   }
 
-  /** Reads the states of the batch's record ids not seen yet in this submission. */
+  /**
+   * Reads the states of the batch's record ids not in the cache. For a type this organisation had
+   * no record of before this submission, only ids already appended in it can have a state, and
+   * the fingerprint set says which those may be — so a first load of a million rows looks up
+   * (almost) nothing even after the cache has been emptied.
+   */
   private async loadStates(batch: readonly LedgerCandidate[]): Promise<void> {
     const byType = new Map<string, string[]>();
     for (const c of batch) {
       const key = `${c.type}\u0000${c.recordId}`;
       if (this.known.has(key)) continue;
       this.known.set(key, null);
+      if ((await this.isNewType(c.type)) && !this.written.has(key)) continue;
       const list = byType.get(c.type) ?? [];
       list.push(c.recordId);
       byType.set(c.type, list);
     }
     for (const [type, ids] of byType) {
-      if (await this.isNewType(type)) continue;
       for (let i = 0; i < ids.length; i += LOOKUP_ROWS) {
         const chunk = ids.slice(i, i + LOOKUP_ROWS);
         const query = this.trx
@@ -242,18 +273,34 @@ export class LedgerWriter {
         }
       }
     }
-    // Bound the memory of very large submissions: forget states of records not touched recently.
-    if (this.known.size > 50_000 && this.stateUpdates.size === 0) {
-      this.known.clear();
-      // What was forgotten is in record_state now: from here on every type must be looked up.
-      for (const type of this.typeIsNew.keys()) this.typeIsNew.set(type, false);
-    }
+    // Bound the memory of very large submissions: forget states of records not touched recently
+    // (only right after a flush, so everything forgotten can be read back from record_state).
+    if (this.known.size > STATE_CACHE_ENTRIES && this.stateUpdates.size === 0) this.known.clear();
   }
 }
 
-/** Canonical JSON of a flat record (string and number values): keys sorted, as canonicalJson gives. */
-function flatCanonicalJson(payload: Record<string, string | number>): string {
-  return JSON.stringify(payload, Object.keys(payload).sort());
+/** Sorted keys seen per key set, so that a million rows of one type sort their keys once. */
+const sortedKeysBySet = new Map<string, string[]>();
+
+/**
+ * Canonical JSON of a flat record (string and number values): keys sorted, as canonicalJson
+ * gives for field-like keys, written out directly (a replacer array made JSON.stringify several
+ * times slower, and sorting the keys of every row cost as much again).
+ */
+export function flatCanonicalJson(payload: Record<string, string | number>): string {
+  const own = Object.keys(payload);
+  const set = own.join('\u0000');
+  let keys = sortedKeysBySet.get(set);
+  if (!keys) {
+    keys = own.sort();
+    if (sortedKeysBySet.size < 1000) sortedKeysBySet.set(set, keys);
+  }
+  let json = '{';
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i]!;
+    json += `${i === 0 ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(payload[key])}`;
+  }
+  return `${json}}`;
 }
 
 interface SqliteStatements {
@@ -261,19 +308,22 @@ interface SqliteStatements {
 }
 
 function sqliteStatements(sqlite: SqliteDatabase.Database): SqliteStatements {
+  // Positional parameters: binding by name from an object costs a property look-up per column.
   const insertEntry = sqlite.prepare(
     `insert into ledger (seq, submission_id, org_code, type, record_id, action, refs_seq, subject, event_date, payload, payload_hash, committed_at, prev_hash, hash)
-     values (@seq, @submission_id, @org_code, @type, @record_id, @action, @refs_seq, @subject, @event_date, @payload, @payload_hash, @committed_at, @prev_hash, @hash)`,
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const upsertState = sqlite.prepare(
     `insert into record_state (org_code, type, record_id, latest_seq, payload_hash, status)
-     values (@org_code, @type, @record_id, @latest_seq, @payload_hash, @status)
+     values (?, ?, ?, ?, ?, ?)
      on conflict (org_code, type, record_id) do update set latest_seq = excluded.latest_seq, payload_hash = excluded.payload_hash, status = excluded.status`,
   );
   return {
     writeBatch(entries, states) {
-      for (const entry of entries) insertEntry.run(entry);
-      for (const state of states) upsertState.run(state);
+      for (const e of entries) {
+        insertEntry.run(e.seq, e.submission_id, e.org_code, e.type, e.record_id, e.action, e.refs_seq, e.subject, e.event_date, e.payload, e.payload_hash, e.committed_at, e.prev_hash, e.hash);
+      }
+      for (const st of states) upsertState.run(st.org_code, st.type, st.record_id, st.latest_seq, st.payload_hash, st.status);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.js';
 
@@ -6,7 +6,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** SHA-256 of the previous entry's hash joined with this entry's canonical body. */
 export function chainHash(prevHash: string, canonicalBody: string): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalBody).digest('hex');
+  // One-shot hash: creating a Hash object per entry cost more than hashing a short body.
+  return hash('sha256', `${prevHash}\n${canonicalBody}`, 'hex');
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as platform from './2026-11-29-0001-platform.js';
 import * as exchange from './2026-11-29-0002-exchange.js';
+import * as sqliteLedgerLayout from './2026-11-29-0003-sqlite-ledger-layout.js';
 
 /**
  * Every migration, keyed by its timestamped name. Names sort in the order they run; a landed
@@ -9,4 +10,5 @@ import * as exchange from './2026-11-29-0002-exchange.js';
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-0001-platform': platform,
   '2026-11-29-0002-exchange': exchange,
+  '2026-11-29-0003-sqlite-ledger-layout': sqliteLedgerLayout,
 };
