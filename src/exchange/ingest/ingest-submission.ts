@@ -98,7 +98,7 @@ export async function ingestSubmission(ctx: AppContext, job: IngestJob, onProgre
     const finishedAt = () => ({ format: parsed.format, encoding: parsed.encoding ?? null, finished_at: new Date().toISOString() });
     try {
       await ctx.db.kysely.transaction().execute(async (trx) => {
-        const outcome = await commitAll(trx, ctx.db.sqlite, job, counts, candidatesFile, (rows) => onProgress?.({ phase: 'committing', rows }));
+        const outcome = await commitAll(trx, ctx.db, job, counts, candidatesFile, (rows) => onProgress?.({ phase: 'committing', rows }));
         await finalize(trx, job, counts, issuesFile, outcome, finishedAt());
       });
     } catch (error) {
@@ -209,7 +209,7 @@ interface CommitOutcome {
 /** Appends the candidates to the ledger; in reject-all mode any refusal rolls everything back. */
 async function commitAll(
   trx: Kysely<Database>,
-  sqlite: Db['sqlite'],
+  db: Db,
   job: IngestJob,
   counts: SubmissionCounts,
   candidatesFile: string,
@@ -217,7 +217,7 @@ async function commitAll(
 ): Promise<CommitOutcome> {
   if (job.mode === 'reject_all' && counts.rejected > 0) return { range: null, refusals: [] };
   const refusals: Issue[] = [];
-  const writer = await LedgerWriter.open(trx, job.submissionId, job.org.code, sqlite);
+  const writer = await LedgerWriter.open(trx, job.submissionId, job.org.code, db);
   let batch: LedgerCandidate[] = [];
   let done = 0;
   const applyBatch = async () => {

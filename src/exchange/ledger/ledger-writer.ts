@@ -1,7 +1,8 @@
 import type SqliteDatabase from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
+import type pg from 'pg';
 import { advanceChainHead, chainHash, lockChainHead } from '../../platform/audit/chain-head.js';
-import type { Database, LedgerTable } from '../../platform/db/index.js';
+import { copyRowsInto, type Database, type Db, type LedgerTable } from '../../platform/db/index.js';
 import { FingerprintSet } from './fingerprint-set.js';
 import { EXCHANGE_CHAIN, ledgerHashBody, payloadHash } from './ledger-hash.js';
 
@@ -65,7 +66,11 @@ export class LedgerWriter {
   private prevHash: string;
   private firstSeq: number | null = null;
   private readonly pending: LedgerTable[] = [];
-  private readonly stateUpdates = new Map<string, { record_id: string; type: string; latest_seq: number; payload_hash: string; status: string }>();
+  private readonly stateUpdates = new Map<string, StateUpdate>();
+  private pgClient: pg.PoolClient | undefined;
+  /** The PostgreSQL write of the previous flush, still running. */
+  private inflight: Promise<void> | null = null;
+  private stagingReady = false;
   /** States read or written in this submission, keyed `type\0record_id` (a bounded cache). */
   private readonly known = new Map<string, State | null>();
   /** Every key appended in this submission, for types that had no record before it. */
@@ -79,47 +84,58 @@ export class LedgerWriter {
     private readonly orgCode: string,
     private readonly committedAt: string,
     head: { seq: number; hash: string },
-    sqlite?: SqliteDatabase.Database,
+    private readonly db: Pick<Db, 'sqlite' | 'postgresClientOf'>,
   ) {
     this.seq = head.seq;
     this.prevHash = head.hash;
-    this.fast = sqlite ? sqliteStatements(sqlite) : undefined;
-  }
-
-  /** On PostgreSQL: one INSERT … SELECT FROM unnest(arrays) per batch, far cheaper than thousands of bound values. */
-  private async writePostgres(entries: readonly LedgerTable[], states: ReadonlyArray<Database['record_state']>): Promise<void> {
-    const column = <K extends keyof LedgerTable>(key: K) => entries.map((e) => e[key]);
-    if (entries.length > 0) {
-      await sql`insert into ledger (seq, submission_id, org_code, type, record_id, action, refs_seq, subject, event_date, payload, payload_hash, committed_at, prev_hash, hash)
-        select * from unnest(${column('seq')}::bigint[], ${column('submission_id')}::text[], ${column('org_code')}::text[], ${column('type')}::text[],
-          ${column('record_id')}::text[], ${column('action')}::text[], ${column('refs_seq')}::bigint[], ${column('subject')}::text[],
-          ${column('event_date')}::text[], ${column('payload')}::text[], ${column('payload_hash')}::text[], ${column('committed_at')}::text[],
-          ${column('prev_hash')}::text[], ${column('hash')}::text[])`.execute(this.trx);
-    }
-    if (states.length > 0) {
-      const pick = <K extends keyof Database['record_state']>(key: K) => states.map((st) => st[key]);
-      await sql`insert into record_state (org_code, type, record_id, latest_seq, payload_hash, status)
-        select * from unnest(${pick('org_code')}::text[], ${pick('type')}::text[], ${pick('record_id')}::text[], ${pick('latest_seq')}::bigint[],
-          ${pick('payload_hash')}::text[], ${pick('status')}::text[])
-        on conflict (org_code, type, record_id) do update set latest_seq = excluded.latest_seq, payload_hash = excluded.payload_hash, status = excluded.status`.execute(this.trx);
-    }
+    this.fast = db.sqlite ? sqliteStatements(db.sqlite) : undefined;
   }
 
   /**
-   * Takes the chain head lock in `trx` and returns a writer. With `sqlite` (the connection the
-   * transaction runs on) rows are written through prepared statements; without it the database
-   * is PostgreSQL and each flush is one `INSERT … SELECT FROM unnest` per table. A million-row
-   * submission spends most of its time here, and building each batch as a query was several
-   * times slower.
+   * On PostgreSQL: COPY into the ledger, then the record states — derived from the rows just
+   * copied when they are all first records (a first load), else copied into a temporary table
+   * and upserted from there.
+   */
+  private async writePostgres(entries: readonly LedgerTable[], states: readonly StateUpdate[]): Promise<void> {
+    const client = (this.pgClient ??= await this.db.postgresClientOf!(this.trx));
+    await copyRowsInto(
+      client,
+      'ledger',
+      LEDGER_COLUMNS,
+      entries.map((e) => [e.seq, e.submission_id, e.org_code, e.type, e.record_id, e.action, e.refs_seq, e.subject, e.event_date, e.payload, e.payload_hash, e.committed_at, e.prev_hash, e.hash]),
+    );
+    if (states.length === 0) return;
+    if (allFirstRecords(entries, states)) {
+      await sql`insert into record_state (org_code, type, record_id, latest_seq, payload_hash, status)
+        select org_code, type, record_id, seq, payload_hash, 'active' from ledger
+        where seq between ${entries[0]!.seq} and ${entries[entries.length - 1]!.seq}`.execute(this.trx);
+      return;
+    }
+    if (!this.stagingReady) {
+      await sql`create temporary table record_state_incoming (like record_state) on commit drop`.execute(this.trx);
+      this.stagingReady = true;
+    }
+    const rows = states.map((st) => [this.orgCode, st.type, st.record_id, st.latest_seq, st.payload_hash, st.status]);
+    await copyRowsInto(client, 'record_state_incoming', STATE_COLUMNS, rows);
+    await sql`insert into record_state select * from record_state_incoming
+      on conflict (org_code, type, record_id) do update set latest_seq = excluded.latest_seq, payload_hash = excluded.payload_hash, status = excluded.status`.execute(this.trx);
+    await sql`truncate record_state_incoming`.execute(this.trx);
+  }
+
+  /**
+   * Takes the chain head lock in `trx` and returns a writer. On SQLite (`db.sqlite`, the
+   * connection the transaction runs on) rows are written through prepared statements; on
+   * PostgreSQL with COPY on the transaction's client. A million-row submission spends most of
+   * its time here, and building each batch as a query was several times slower.
    */
   static async open(
     trx: Kysely<Database>,
     submissionId: string,
     orgCode: string,
-    sqlite?: SqliteDatabase.Database,
+    db: Pick<Db, 'sqlite' | 'postgresClientOf'>,
   ): Promise<LedgerWriter> {
     const head = await lockChainHead(trx, EXCHANGE_CHAIN);
-    return new LedgerWriter(trx, submissionId, orgCode, new Date().toISOString(), head, sqlite);
+    return new LedgerWriter(trx, submissionId, orgCode, new Date().toISOString(), head, db);
   }
 
   /** Decides and appends a batch of candidates, in order; returns one outcome per candidate. */
@@ -189,7 +205,9 @@ export class LedgerWriter {
       const stateHash = candidate.action === 'cancel' && state ? state.hash : hash;
       this.known.set(key, { latestSeq: this.seq, hash: stateHash, status });
       if (this.typeIsNew.get(candidate.type) === true) this.written.add(key);
-      this.stateUpdates.set(key, { record_id: candidate.recordId, type: candidate.type, latest_seq: this.seq, payload_hash: stateHash, status });
+      // Whether record_state has a row for it by the time this batch is written.
+      const existed = this.stateUpdates.get(key)?.existed ?? state !== null;
+      this.stateUpdates.set(key, { record_id: candidate.recordId, type: candidate.type, latest_seq: this.seq, payload_hash: stateHash, status, existed });
       outcomes.push({
         kind: candidate.action === 'create' ? 'accepted' : candidate.action === 'correct' ? 'corrected' : 'cancelled',
         seq: this.seq,
@@ -202,16 +220,36 @@ export class LedgerWriter {
   /** Writes what is pending and moves the chain head; returns the range appended. */
   async finish(): Promise<{ from: number | null; to: number | null; headHash: string }> {
     await this.flush();
+    await this.settle();
     if (this.firstSeq !== null) await advanceChainHead(this.trx, EXCHANGE_CHAIN, this.seq, this.prevHash);
     return { from: this.firstSeq, to: this.firstSeq === null ? null : this.seq, headHash: this.prevHash };
   }
 
+  /**
+   * Hands what is pending to the database. On PostgreSQL the write runs while the next batch is
+   * decided (the server works in its own process): `settle` waits for it before any other query
+   * on the transaction and before the next flush.
+   */
   private async flush(): Promise<void> {
-    const states = [...this.stateUpdates.values()].map((u) => ({ ...u, org_code: this.orgCode }));
-    if (this.fast) this.fast.writeBatch(this.pending, states);
-    else await this.writePostgres(this.pending, states);
-    this.pending.length = 0;
+    await this.settle();
+    const entries = this.pending.splice(0);
+    const states = [...this.stateUpdates.values()];
     this.stateUpdates.clear();
+    if (entries.length === 0 && states.length === 0) return;
+    if (this.fast) {
+      this.fast.writeBatch(entries, states, this.orgCode, allFirstRecords(entries, states));
+      return;
+    }
+    const write = this.writePostgres(entries, states);
+    // Observed here so a failure is not reported as unhandled; it is rethrown by settle().
+    write.catch(() => undefined);
+    this.inflight = write;
+  }
+
+  private async settle(): Promise<void> {
+    const write = this.inflight;
+    this.inflight = null;
+    if (write) await write;
   }
 
   /** Types for which this organisation has no record yet: nothing to look up (the common initial load). */
@@ -220,6 +258,7 @@ export class LedgerWriter {
   private async isNewType(type: string): Promise<boolean> {
     let fresh = this.typeIsNew.get(type);
     if (fresh === undefined) {
+      await this.settle();
       // Safe under the chain head lock: no other submission can add states meanwhile.
       const any = await this.trx
         .selectFrom('record_state')
@@ -241,6 +280,10 @@ export class LedgerWriter {
    * (almost) nothing even after the cache has been emptied.
    */
   private async loadStates(batch: readonly LedgerCandidate[]): Promise<void> {
+    // Bound the memory of very large submissions: forget the states of earlier batches — only
+    // right after a flush, so everything forgotten can be read back from record_state, and
+    // before this batch's states are loaded (they must stay until apply has used them).
+    if (this.known.size > STATE_CACHE_ENTRIES && this.stateUpdates.size === 0 && this.pending.length === 0) this.known.clear();
     const byType = new Map<string, string[]>();
     for (const c of batch) {
       const key = `${c.type}\u0000${c.recordId}`;
@@ -251,6 +294,7 @@ export class LedgerWriter {
       list.push(c.recordId);
       byType.set(c.type, list);
     }
+    if (byType.size > 0) await this.settle();
     for (const [type, ids] of byType) {
       for (let i = 0; i < ids.length; i += LOOKUP_ROWS) {
         const chunk = ids.slice(i, i + LOOKUP_ROWS);
@@ -273,9 +317,6 @@ export class LedgerWriter {
         }
       }
     }
-    // Bound the memory of very large submissions: forget states of records not touched recently
-    // (only right after a flush, so everything forgotten can be read back from record_state).
-    if (this.known.size > STATE_CACHE_ENTRIES && this.stateUpdates.size === 0) this.known.clear();
   }
 }
 
@@ -291,7 +332,8 @@ export function flatCanonicalJson(payload: Record<string, string | number>): str
   const own = Object.keys(payload);
   const set = own.join('\u0000');
   let keys = sortedKeysBySet.get(set);
-  if (!keys) {
+  // The joined names are only a hint (a name may contain the separator): check the set matches.
+  if (!keys || keys.length !== own.length || !keys.every((key) => Object.hasOwn(payload, key))) {
     keys = own.sort();
     if (sortedKeysBySet.size < 1000) sortedKeysBySet.set(set, keys);
   }
@@ -303,8 +345,30 @@ export function flatCanonicalJson(payload: Record<string, string | number>): str
   return `${json}}`;
 }
 
+interface StateUpdate {
+  record_id: string;
+  type: string;
+  latest_seq: number;
+  payload_hash: string;
+  status: string;
+  /** Whether record_state had a row for the record before this batch. */
+  existed: boolean;
+}
+
+const LEDGER_COLUMNS = ['seq', 'submission_id', 'org_code', 'type', 'record_id', 'action', 'refs_seq', 'subject', 'event_date', 'payload', 'payload_hash', 'committed_at', 'prev_hash', 'hash'];
+const STATE_COLUMNS = ['org_code', 'type', 'record_id', 'latest_seq', 'payload_hash', 'status'];
+
+/**
+ * Whether every entry is the first record of its id (a create with no earlier state, each id
+ * once): then the record states are exactly the entries' keys, sequence numbers and hashes,
+ * and the database can derive them from the ledger rows instead of receiving them again.
+ */
+function allFirstRecords(entries: readonly LedgerTable[], states: readonly StateUpdate[]): boolean {
+  return entries.length > 0 && entries.length === states.length && states.every((st) => !st.existed && st.status === 'active');
+}
+
 interface SqliteStatements {
-  writeBatch(entries: readonly LedgerTable[], states: ReadonlyArray<Database['record_state']>): void;
+  writeBatch(entries: readonly LedgerTable[], states: readonly StateUpdate[], orgCode: string, derivable: boolean): void;
 }
 
 function sqliteStatements(sqlite: SqliteDatabase.Database): SqliteStatements {
@@ -318,12 +382,20 @@ function sqliteStatements(sqlite: SqliteDatabase.Database): SqliteStatements {
      values (?, ?, ?, ?, ?, ?)
      on conflict (org_code, type, record_id) do update set latest_seq = excluded.latest_seq, payload_hash = excluded.payload_hash, status = excluded.status`,
   );
+  const deriveStates = sqlite.prepare(
+    `insert into record_state (org_code, type, record_id, latest_seq, payload_hash, status)
+     select org_code, type, record_id, seq, payload_hash, 'active' from ledger where seq between ? and ?`,
+  );
   return {
-    writeBatch(entries, states) {
+    writeBatch(entries, states, orgCode, derivable) {
       for (const e of entries) {
         insertEntry.run(e.seq, e.submission_id, e.org_code, e.type, e.record_id, e.action, e.refs_seq, e.subject, e.event_date, e.payload, e.payload_hash, e.committed_at, e.prev_hash, e.hash);
       }
-      for (const st of states) upsertState.run(st.org_code, st.type, st.record_id, st.latest_seq, st.payload_hash, st.status);
+      if (derivable) {
+        deriveStates.run(entries[0]!.seq, entries[entries.length - 1]!.seq);
+        return;
+      }
+      for (const st of states) upsertState.run(orgCode, st.type, st.record_id, st.latest_seq, st.payload_hash, st.status);
     },
   };
 }

@@ -19,6 +19,11 @@ export interface Db {
    * statements (ledger appends); they run inside Kysely's open transaction on this connection.
    */
   sqlite?: SqliteDatabase.Database;
+  /**
+   * For PostgreSQL: the pg client a Kysely transaction runs on, for bulk appends with COPY inside
+   * that transaction (Kysely has no COPY). Use it only between awaited Kysely calls on `trx`.
+   */
+  postgresClientOf?: (trx: Kysely<Database>) => Promise<pg.PoolClient>;
   close(): Promise<void>;
 }
 
@@ -95,11 +100,27 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Db> {
     options: schema ? `-c search_path=${schema}` : undefined,
     connectionTimeoutMillis: 10_000,
   });
+  // Each pooled client by its server process id, so a transaction's client can be found.
+  const clients = new Map<number, pg.PoolClient>();
+  pool.on('connect', (client) => {
+    const pid = (client as pg.PoolClient & { processID: number | null }).processID;
+    if (pid !== null) clients.set(pid, client);
+  });
+  pool.on('remove', (client) => {
+    const pid = (client as pg.PoolClient & { processID: number | null }).processID;
+    if (pid !== null) clients.delete(pid);
+  });
   // Fail now with a clear message rather than on the first query.
   const probe = await pool.connect();
   probe.release();
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', url, close: () => kysely.destroy() };
+  const postgresClientOf = async (trx: Kysely<Database>): Promise<pg.PoolClient> => {
+    const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+    const client = clients.get(Number(rows[0]?.pid));
+    if (!client) throw new Error('the transaction’s PostgreSQL connection is not one of this pool’s');
+    return client;
+  };
+  return { kysely, dialect: 'postgres', url, postgresClientOf, close: () => kysely.destroy() };
 }
 
 /** Round-trips a trivial query; used by /readyz and the health page. */

@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+import { openDatabase, type Db } from './database.js';
+import { copyLine, copyRowsInto } from './postgres-copy.js';
+
+describe('copyLine', () => {
+  it('escapes backslash, tab, CR and LF and writes NULL as \\N', () => {
+    expect(copyLine(['a\\b', 'c\td', 'e\r\nf', null, 7])).toBe('a\\\\b\tc\\td\te\\r\\nf\t\\N\t7\n');
+  });
+});
+
+describe('copyRowsInto on PostgreSQL', () => {
+  let database: TestDatabase;
+  let db: Db;
+  beforeAll(async () => {
+    database = await createTestDatabase('postgres');
+    db = await openDatabase(database.url, { pgSchema: database.pgSchema });
+  });
+  afterAll(async () => {
+    await db.close();
+    await database.drop();
+  });
+
+  it('loads any text exactly, inside the Kysely transaction it is given, and rolls back with it', async () => {
+    await sql`create table copy_probe (n integer, t text)`.execute(db.kysely);
+    const texts = fc.sample(fc.string({ unit: 'binary', maxLength: 40 }), 300).map((t) => t.replace(/\u0000/g, ''));
+    const rows = [...texts.map((t, i) => [i, t] as const), [texts.length, null] as const];
+    await db.kysely.transaction().execute(async (trx) => {
+      await copyRowsInto(await db.postgresClientOf!(trx), 'copy_probe', ['n', 't'], rows);
+      const { rows: back } = await sql<{ n: number; t: string | null }>`select n, t from copy_probe order by n`.execute(trx);
+      expect(back.map((r) => r.t)).toEqual(rows.map((r) => r[1]));
+    });
+    await expect(
+      db.kysely.transaction().execute(async (trx) => {
+        await copyRowsInto(await db.postgresClientOf!(trx), 'copy_probe', ['n', 't'], [[999, 'rolled back']]);
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    const { rows: count } = await sql<{ c: number }>`select count(*)::int as c from copy_probe`.execute(db.kysely);
+    expect(count[0]!.c).toBe(rows.length);
+  });
+});
