@@ -1,4 +1,3 @@
-import { foldFuzzySyllable } from './chinese-name.js';
 import type { LinkRecord } from './link-record.js';
 import { prepareRecord, type PreparedRecord } from './prepare-record.js';
 
@@ -9,11 +8,11 @@ import { prepareRecord, type PreparedRecord } from './prepare-record.js';
  * traditional characters and pinyin spellings land in the same blocks:
  *
  * - `n`  full-name sound + birth year; `nf` the same with fuzzy pinyin (陈/程, 黄/王…) for Han names
- * - `ns` surname and given name in sorted order + birth year (catches the two swapped)
+ * - `ns` surname and given name in sorted order + birth year (Latin script: catches the two swapped)
  * - `fp` full-name sound + place (postcode, or the 9-digit town of the division)
  * - `nd` either name part's sound + birth date with day and month sorted (catches swaps)
  * - `pd` first 4 letters of either name part + birth date (Latin script: typos)
- * - `np` either name part's sound + place (for Han names the given name only: surnames are too common)
+ * - `np` either name part's sound + place (Latin script only: a town holds too many 王 or 伟)
  * - `dp` birth date (day/month sorted) + place
  * - `pf` first 3 letters of the given name + first 4 of the surname (Latin script)
  * - `i0`…`i3` the identifier with one quarter left out (one wrong digit, or two swapped inside a
@@ -40,17 +39,15 @@ export function preparedBlockingKeys(record: PreparedRecord): string[] {
   };
   const year = record.birthDate?.slice(0, 4);
   add('n', full, year);
-  if (han && record.fullName?.syllables) {
-    const folded = record.fullName.syllables.map(foldFuzzySyllable).join('');
-    if (folded !== full) add('nf', folded, year);
-  }
-  if (surname && given) add('ns', surname < given ? surname : given, surname < given ? given : surname, year);
+  const folded = record.fullName?.fuzzySound.replace(/ /g, '');
+  if (han && folded && folded !== full) add('nf', folded, year);
+  if (!han && surname && given) add('ns', surname < given ? surname : given, surname < given ? given : surname, year);
   add('fp', full, place);
   const parts = surname || given ? [surname, given] : [full];
   for (const part of parts) {
     add('nd', part, date);
     if (!han) add('pd', part?.slice(0, 4), date);
-    if (!han || part === given) add('np', part, place);
+    if (!han) add('np', part, place);
   }
   add('dp', date, place);
   if (!han && surname && given) add('pf', given.slice(0, 3), surname.slice(0, 4));

@@ -19,35 +19,52 @@ export interface CandidateStats {
 /** The default largest block; bigger ones are dropped. */
 export const MAX_BLOCK_SIZE = 1000;
 
+/** Records grouped by shared keys: built once, visited as often as needed. */
+export interface Blocks {
+  packed: Float64Array;
+  scale: number;
+  count: number;
+  runs: Runs;
+  /** Σ size·(size−1)/2 over the blocks used: an upper bound of the distinct pairs. */
+  pairBound: number;
+}
+
 /**
- * Visits every distinct pair of records that share at least one key, once, as (i, j) with i < j.
- * With `splitAt`, only pairs with i < splitAt ≤ j are visited (linking two files laid end to end).
- *
- * Memory is one double per key: each key is hashed and packed with its record index, the array
- * is sorted natively, and runs of equal hashes are the blocks; a per-record stamp array removes
- * pairs repeated across blocks without holding a set of pairs. A hash collision only merges two
- * blocks (more candidates, never fewer).
+ * Groups records by key. Memory is one double per key: each key is hashed and packed with its
+ * record index, the array is sorted natively, and runs of equal hashes are the blocks. A hash
+ * collision only merges two blocks (more candidates, never fewer).
  */
-export function forEachCandidatePair(
-  keysOf: (index: number) => readonly string[],
-  count: number,
-  visit: (i: number, j: number) => void,
-  options: CandidateOptions & { splitAt?: number } = {},
-): CandidateStats {
-  const maxBlock = options.maxBlockSize ?? MAX_BLOCK_SIZE;
-  const splitAt = options.splitAt ?? 0;
+export function buildBlocks(keysOf: (index: number) => readonly string[], count: number, options: CandidateOptions = {}): Blocks {
   const indexBits = Math.max(1, Math.ceil(Math.log2(count + 1)));
   const hashBits = Math.min(32, 53 - indexBits);
   const scale = 2 ** indexBits;
   const packed = packKeys(keysOf, count, scale, hashBits);
   packed.sort();
-  const runsOf = groupRuns(packed, scale, count, maxBlock);
+  const runs = groupRuns(packed, scale, count, options.maxBlockSize ?? MAX_BLOCK_SIZE);
+  return { packed, scale, count, runs, pairBound: runs.pairBound };
+}
+
+/**
+ * Visits every distinct pair of records that share a block, once, as (i, j) with i < j; a
+ * per-record stamp array removes pairs repeated across blocks without a set of pairs. With
+ * `splitAt`, only pairs with i < splitAt ≤ j (two files laid end to end). With `driverShare`
+ * below 1, only the pairs of a fixed pseudo-random share of the records i (a sample).
+ */
+export function visitCandidatePairs(
+  blocks: Blocks,
+  visit: (i: number, j: number) => void,
+  options: { splitAt?: number; driverShare?: number } = {},
+): CandidateStats {
+  const { packed, scale, count, runs } = blocks;
+  const splitAt = options.splitAt ?? 0;
+  const share = options.driverShare ?? 1;
   const stamp = new Int32Array(count).fill(-1);
   let pairs = 0;
   for (let i = 0; i < (splitAt > 0 ? splitAt : count); i += 1) {
-    for (let r = runsOf.start[i]!; r < runsOf.start[i + 1]!; r += 1) {
-      const end = runsOf.runEnd[r]!;
-      for (let p = runsOf.position[r]! + 1; p < end; p += 1) {
+    if (share < 1 && (Math.imul(i + 1, 0x9e3779b1) >>> 0) / 4294967296 >= share) continue;
+    for (let r = runs.start[i]!; r < runs.start[i + 1]!; r += 1) {
+      const end = runs.runEnd[r]!;
+      for (let p = runs.position[r]! + 1; p < end; p += 1) {
         const j = packed[p]! % scale;
         if (j <= i || j < splitAt || stamp[j] === i) continue;
         stamp[j] = i;
@@ -56,7 +73,17 @@ export function forEachCandidatePair(
       }
     }
   }
-  return { pairs, blocks: runsOf.blocks, oversizedBlocks: runsOf.oversized };
+  return { pairs, blocks: runs.blocks, oversizedBlocks: runs.oversized };
+}
+
+/** buildBlocks then visitCandidatePairs. */
+export function forEachCandidatePair(
+  keysOf: (index: number) => readonly string[],
+  count: number,
+  visit: (i: number, j: number) => void,
+  options: CandidateOptions & { splitAt?: number } = {},
+): CandidateStats {
+  return visitCandidatePairs(buildBlocks(keysOf, count, options), visit, options);
 }
 
 function packKeys(keysOf: (index: number) => readonly string[], count: number, scale: number, hashBits: number): Float64Array {
@@ -76,6 +103,7 @@ interface Runs {
   runEnd: Uint32Array;
   blocks: number;
   oversized: number;
+  pairBound: number;
 }
 
 function groupRuns(packed: Float64Array, scale: number, count: number, maxBlock: number): Runs {
@@ -83,6 +111,7 @@ function groupRuns(packed: Float64Array, scale: number, count: number, maxBlock:
   const spans: number[] = [];
   let blocks = 0;
   let oversized = 0;
+  let pairBound = 0;
   for (let from = 0; from < packed.length; ) {
     const hash = Math.floor(packed[from]! / scale);
     let to = from + 1;
@@ -90,6 +119,7 @@ function groupRuns(packed: Float64Array, scale: number, count: number, maxBlock:
     if (to - from > maxBlock) oversized += 1;
     else if (to - from >= 2) {
       blocks += 1;
+      pairBound += ((to - from) * (to - from - 1)) / 2;
       spans.push(from, to);
       for (let p = from; p < to; p += 1) counts[(packed[p]! % scale) + 1]! += 1;
     }
@@ -111,7 +141,7 @@ function groupRuns(packed: Float64Array, scale: number, count: number, maxBlock:
       runEnd[at] = to;
     }
   }
-  return { start, position, runEnd, blocks, oversized };
+  return { start, position, runEnd, blocks, oversized, pairBound };
 }
 
 /** 32-bit FNV-1a over UTF-16 code units with a final avalanche (murmur3 fmix32). */

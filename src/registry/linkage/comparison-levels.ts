@@ -1,5 +1,4 @@
-import { isOneEditApart, isOneTranspositionApart } from '../../platform/identity/index.js';
-import { foldFuzzySyllable, NAME_PLACEHOLDER } from './chinese-name.js';
+import { NAME_PLACEHOLDER } from './chinese-name.js';
 import type { PreparedName, PreparedRecord } from './prepare-record.js';
 import { damerauLevenshtein, jaroWinkler } from './string-similarity.js';
 
@@ -69,7 +68,7 @@ export function compareNames(a: PreparedName, b: PreparedName): number {
   if (a.sound === b.sound && a.sound !== '') return 1;
   if (a.han && b.han && sameWithPlaceholders(a.text, b.text)) return 1;
   if (a.alternatives.includes(b.sound) || b.alternatives.includes(a.sound)) return 1;
-  if (a.syllables && b.syllables && sameFuzzySound(a.syllables, b.syllables)) return 2;
+  if (a.fuzzySound !== '' && a.fuzzySound === b.fuzzySound) return 2;
   // Same surname: only the given names can tell siblings apart, so they alone are measured.
   const sameSurname = a.han && b.han && a.surnameSound !== '' && a.surnameSound === b.surnameSound;
   const similarity = sameSurname ? jaroWinkler(a.givenSound, b.givenSound) : jaroWinkler(a.sound, b.sound);
@@ -86,23 +85,40 @@ function sameWithPlaceholders(a: string, b: string): boolean {
   return true;
 }
 
-function sameFuzzySound(a: string[], b: string[]): boolean {
-  if (a.length !== b.length) return false;
-  return a.every((syllable, i) => syllable === b[i] || foldFuzzySyllable(syllable) === foldFuzzySyllable(b[i]!));
-}
-
-/** Birth-date levels on `YYYY-MM-DD` strings (impossible dates compared by their digits). */
+/** Birth-date levels on `YYYY-MM-DD` strings (impossible dates compared by their digits); allocation-free. */
 export function compareDates(a: string, b: string): number {
   if (a === b) return 0;
-  const ya = a.slice(0, 4);
-  if (ya === b.slice(0, 4) && a.slice(5, 7) === b.slice(8, 10) && a.slice(8, 10) === b.slice(5, 7)) return 1;
-  if (isOneEditApart(a, b) || isOneTranspositionApart(a, b)) return 2;
+  if (a.length !== 10 || b.length !== 10) return 4;
+  if (sameSpan(a, 0, b, 0, 4) && sameSpan(a, 5, b, 8, 2) && sameSpan(a, 8, b, 5, 2)) return 1;
+  if (isOneDigitOrSwap(a, b)) return 2;
   return Math.abs(approximateDay(a) - approximateDay(b)) <= 366 ? 3 : 4;
+}
+
+function sameSpan(a: string, at: number, b: string, bt: number, length: number): boolean {
+  for (let i = 0; i < length; i += 1) if (a.charCodeAt(at + i) !== b.charCodeAt(bt + i)) return false;
+  return true;
+}
+
+/** Same-length strings differing in one position, or in two adjacent positions swapped. */
+function isOneDigitOrSwap(a: string, b: string): boolean {
+  let first = -1;
+  let count = 0;
+  for (let i = 0; i < a.length; i += 1) {
+    if (a.charCodeAt(i) === b.charCodeAt(i)) continue;
+    count += 1;
+    if (count === 1) first = i;
+    else if (count > 2 || i !== first + 1) return false;
+  }
+  return count === 1 || (a.charCodeAt(first) === b.charCodeAt(first + 1) && a.charCodeAt(first + 1) === b.charCodeAt(first));
 }
 
 /** Days since year 0 with 31-day months: exact enough for "within a year", defined for impossible dates too. */
 function approximateDay(date: string): number {
-  return Number(date.slice(0, 4)) * 372 + Number(date.slice(5, 7)) * 31 + Number(date.slice(8, 10));
+  let year = 0;
+  for (let i = 0; i < 4; i += 1) year = year * 10 + date.charCodeAt(i) - 48;
+  const month = (date.charCodeAt(5) - 48) * 10 + date.charCodeAt(6) - 48;
+  const day = (date.charCodeAt(8) - 48) * 10 + date.charCodeAt(9) - 48;
+  return year * 372 + month * 31 + day;
 }
 
 /** Identifier levels: same; one digit wrong or one adjacent swap; within two edits. */
@@ -117,9 +133,11 @@ export function compareIds(a: string, b: string): number {
 /** Division levels by shared prefix of the 12-digit code: village, town (9), county (6). */
 export function compareDivisions(a: string, b: string): number {
   if (a === b) return 0;
-  if (a.length >= 9 && b.length >= 9 && a.slice(0, 9) === b.slice(0, 9)) return 1;
-  if (a.slice(0, 6) === b.slice(0, 6) && a.length >= 6) return 2;
-  return 3;
+  let common = 0;
+  const shorter = Math.min(a.length, b.length);
+  while (common < shorter && a.charCodeAt(common) === b.charCodeAt(common)) common += 1;
+  if (common >= 9) return 1;
+  return common >= 6 ? 2 : 3;
 }
 
 /** Free-text levels: same, Jaro–Winkler ≥ 0.92, ≥ 0.80. */
@@ -146,7 +164,7 @@ export function compareCodes(a: string, b: string): number {
 export function compareHouseholds(a: PreparedRecord, b: PreparedRecord): number {
   const ma = a.motherIdNumber;
   const mb = b.motherIdNumber;
-  if (ma !== undefined && mb !== undefined) return damerauLevenshtein(ma, mb, 1) <= 1 ? 0 : 1;
+  if (ma !== undefined && mb !== undefined) return ma === mb || damerauLevenshtein(ma, mb, 1) <= 1 ? 0 : 1;
   if (a.address !== undefined && b.address !== undefined) {
     const text = compareTexts(a.address, b.address);
     if (text <= 1) return text + 2;

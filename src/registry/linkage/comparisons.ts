@@ -75,7 +75,7 @@ export function selectComparisons(records: readonly LinkRecord[], prepared: read
     if (c.name === 'surname' || c.name === 'given_name') return split > whole && present(c.field);
     return present(c.field);
   });
-  const extraKeys = new Set(prepared.flatMap((p) => Object.keys(p.extra)));
+  const extraKeys = new Set(prepared.flatMap((p) => [...p.extra.keys()]));
   for (const key of [...extraKeys].sort()) {
     const field = `extra.${key}` as const;
     if (present(field)) chosen.push(define(field, 'text', field, key, key));
@@ -85,7 +85,7 @@ export function selectComparisons(records: readonly LinkRecord[], prepared: read
 
 /** The value a comparison reads from a prepared record, or undefined when missing. */
 export function readField(record: PreparedRecord, field: ComparedField): PreparedName | string | undefined {
-  if (field.startsWith('extra.')) return record.extra[field.slice(6)];
+  if (field.startsWith('extra.')) return record.extra.get(field.slice(6));
   if (field === 'household') return record.motherIdNumber ?? record.address ?? record.division;
   return record[field as NameField | TextField];
 }
@@ -121,7 +121,7 @@ function makeComparator(comparison: ComparisonDefinition): Comparator {
     };
   }
   const read: (r: PreparedRecord) => string | undefined = field.startsWith('extra.')
-    ? ((extraKey) => (r: PreparedRecord) => r.extra[extraKey])(field.slice(6))
+    ? ((extraKey) => (r: PreparedRecord) => r.extra.get(extraKey))(field.slice(6))
     : (r) => r[field as TextField];
   const levelOf = STRING_LEVELS[comparison.kind];
   return (a, b) => {

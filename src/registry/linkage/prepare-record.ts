@@ -1,5 +1,5 @@
 import { idBirthDate, idCheckChar, idSex, normaliseIdNumber, parseLooseDate } from '../../platform/identity/index.js';
-import { hasHan, namePinyin, normaliseName, splitChineseName, toSimplified } from './chinese-name.js';
+import { foldFuzzySyllable, hasHan, namePinyin, normaliseName, splitChineseName, toSimplified } from './chinese-name.js';
 import type { LinkRecord } from './link-record.js';
 
 /** A name ready for comparison: characters, pinyin (for Han) or letters (for Latin script). */
@@ -17,23 +17,30 @@ export interface PreparedName {
   surnameSound: string;
   /** The sound of the given-name part (the whole sound when the surname is unknown). */
   givenSound: string;
+  /** The sound with fuzzy pinyin folded (zh→z, n→l, ang→an…), '' for Latin script. */
+  fuzzySound: string;
 }
 
-/** A LinkRecord normalised once, with everything comparisons and blocking keys need. */
+/**
+ * A LinkRecord normalised once, with everything comparisons and blocking keys need. Every
+ * property is always present (undefined when missing) so all prepared records share one
+ * hidden class and the comparison loops stay monomorphic.
+ */
 export interface PreparedRecord {
   id: string;
-  fullName?: PreparedName;
-  givenName?: PreparedName;
-  surname?: PreparedName;
-  sex?: '1' | '2';
+  fullName: PreparedName | undefined;
+  givenName: PreparedName | undefined;
+  surname: PreparedName | undefined;
+  sex: '1' | '2' | undefined;
   /** `YYYY-MM-DD` shape; may be an impossible date (1990-13-05) kept for digit comparison. */
-  birthDate?: string;
-  idNumber?: string;
-  division?: string;
-  address?: string;
-  motherIdNumber?: string;
-  postcode?: string;
-  extra: Record<string, string>;
+  birthDate: string | undefined;
+  idNumber: string | undefined;
+  division: string | undefined;
+  address: string | undefined;
+  motherIdNumber: string | undefined;
+  postcode: string | undefined;
+  /** Further compared fields by name (a Map: records differ in which they have). */
+  extra: Map<string, string>;
 }
 
 const cache = new WeakMap<LinkRecord, PreparedRecord>();
@@ -49,29 +56,30 @@ export function prepareRecord(record: LinkRecord): PreparedRecord {
 
 function buildPrepared(record: LinkRecord): PreparedRecord {
   const idNumber = normaliseId(record.idNumber);
+  const checked = idNumber !== undefined && isCheckedId(idNumber);
   const names = prepareNames(record);
-  const prepared: PreparedRecord = { id: String(record.id), ...names, extra: {} };
-  const sex = normaliseSex(record.sex) ?? (idNumber && isCheckedId(idNumber) ? idSex(idNumber) : undefined);
-  if (sex) prepared.sex = sex;
-  const birthDate = normaliseDate(record.birthDate) ?? (idNumber && isCheckedId(idNumber) ? idBirthDate(idNumber) : undefined);
-  if (birthDate) prepared.birthDate = birthDate;
-  if (idNumber) prepared.idNumber = idNumber;
-  const motherId = normaliseId(record.motherIdNumber);
-  if (motherId) prepared.motherIdNumber = motherId;
-  const division = record.division?.replace(/\D/g, '');
-  if (division) prepared.division = division;
-  const address = normaliseText(record.address);
-  if (address) prepared.address = address;
-  const postcode = record.postcode?.normalize('NFKC').replace(/\s/g, '');
-  if (postcode) prepared.postcode = postcode;
+  let extra = NO_EXTRA;
   for (const [key, raw] of Object.entries(record.extra ?? {})) {
     const value = normaliseText(raw);
-    if (value) prepared.extra[key] = value;
+    if (value) (extra === NO_EXTRA ? (extra = new Map()) : extra).set(key, value);
   }
-  return prepared;
+  return {
+    id: String(record.id),
+    fullName: names.fullName,
+    givenName: names.givenName,
+    surname: names.surname,
+    sex: normaliseSex(record.sex) ?? (checked ? idSex(idNumber) : undefined),
+    birthDate: normaliseDate(record.birthDate) ?? (checked ? idBirthDate(idNumber) : undefined),
+    idNumber,
+    division: record.division?.replace(/\D/g, '') || undefined,
+    address: normaliseText(record.address),
+    motherIdNumber: normaliseId(record.motherIdNumber),
+    postcode: record.postcode?.normalize('NFKC').replace(/\s/g, '') || undefined,
+    extra,
+  };
 }
 
-function prepareNames(record: LinkRecord): Pick<PreparedRecord, 'fullName' | 'givenName' | 'surname'> {
+function prepareNames(record: LinkRecord): { fullName?: PreparedName; givenName?: PreparedName; surname?: PreparedName } {
   const full = clean(record.name);
   let surname = clean(record.surname);
   let given = clean(record.givenName);
@@ -80,7 +88,7 @@ function prepareNames(record: LinkRecord): Pick<PreparedRecord, 'fullName' | 'gi
     surname = split.surname || undefined;
     given = split.givenName || undefined;
   }
-  const out: Pick<PreparedRecord, 'fullName' | 'givenName' | 'surname'> = {};
+  const out: { fullName?: PreparedName; givenName?: PreparedName; surname?: PreparedName } = {};
   if (surname) out.surname = toPreparedName(surname, hasHan(surname) ? [...surname].length : 0);
   if (given) out.givenName = toPreparedName(given, 0);
   const fullText = full ?? joinName(surname, given);
@@ -102,10 +110,25 @@ function clean(raw: string | undefined): string | undefined {
   return text === '' ? undefined : text;
 }
 
+const NAME_CACHE_MAX = 200_000;
+const nameCache = new Map<string, PreparedName>();
+const NO_EXTRA: Map<string, string> = new Map();
+
+/** Prepared names are shared between records with the same name (they are never modified). */
 function toPreparedName(text: string, surnameLength: number): PreparedName {
+  const key = `${surnameLength}|${text}`;
+  const hit = nameCache.get(key);
+  if (hit) return hit;
+  const made = buildPreparedName(text, surnameLength);
+  if (nameCache.size >= NAME_CACHE_MAX) nameCache.clear();
+  nameCache.set(key, made);
+  return made;
+}
+
+function buildPreparedName(text: string, surnameLength: number): PreparedName {
   if (!hasHan(text)) {
     const sound = text.replace(/[^\p{L}\p{N}]/gu, '');
-    return { text, han: false, sound, syllables: null, alternatives: [], surnameSound: '', givenSound: sound };
+    return { text, han: false, sound, syllables: null, alternatives: [], surnameSound: '', givenSound: sound, fuzzySound: '' };
   }
   const reading = namePinyin(text, surnameLength);
   const surnameSound = reading.syllables.slice(0, surnameLength).join('');
@@ -117,6 +140,7 @@ function toPreparedName(text: string, surnameLength: number): PreparedName {
     alternatives: reading.alternatives,
     surnameSound,
     givenSound: reading.syllables.slice(surnameLength).join(''),
+    fuzzySound: reading.syllables.map(foldFuzzySyllable).join(' '),
   };
 }
 

@@ -1,10 +1,10 @@
 import { preparedBlockingKeys } from './blocking-keys.js';
-import { forEachCandidatePair } from './candidate-pairs.js';
+import { buildBlocks, visitCandidatePairs } from './candidate-pairs.js';
 import type { LinkRecord } from './link-record.js';
 import type { LinkageInput, LinkageModel, Thresholds } from './linkage-model.js';
 import { prepareRecord } from './prepare-record.js';
 import { classify, compileModel, scorePreparedPair, toProbability, type Decision } from './score-pair.js';
-import { trainModel, type TrainOptions } from './train-model.js';
+import { trainPreparedModel, type TrainOptions } from './train-model.js';
 
 export interface LinkageRunOptions extends TrainOptions {
   /** A model trained earlier; when absent one is trained on the input. */
@@ -26,7 +26,9 @@ export interface LinkageRunStats {
   records: number;
   candidatePairs: number;
   oversizedBlocks: number;
+  /** Preparing records, building the blocks and training (unless a model was given). */
   trainMs: number;
+  /** Visiting and scoring every candidate pair. */
   scoreMs: number;
   /** Candidate pairs scored per second in the scoring pass. */
   comparisonsPerSecond: number;
@@ -51,29 +53,31 @@ export function linkRecords(left: readonly LinkRecord[], right: readonly LinkRec
 
 function runLinkage(input: LinkageInput, options: LinkageRunOptions): LinkageRunResult {
   const trainStart = performance.now();
-  const model = options.model ?? trainModel(input, options);
-  const trainMs = performance.now() - trainStart;
-  const thresholds = options.thresholds ?? model.thresholds;
-  const scoreStart = performance.now();
   const [left, right] = 'records' in input ? [input.records, null] : [input.left, input.right];
   const all = right ? [...left, ...right] : left;
   const prepared = all.map(prepareRecord);
   const keys = prepared.map(preparedBlockingKeys);
-  const compiled = compileModel(model);
   const splitAt = right ? left.length : 0;
+  const blocks = buildBlocks((i) => keys[i]!, prepared.length, options);
+  const model = options.model ?? trainPreparedModel(all, prepared, splitAt, blocks, options);
+  const trainMs = performance.now() - trainStart;
+  const thresholds = options.thresholds ?? model.thresholds;
+  const scoreStart = performance.now();
+  const compiled = compileModel(model);
   const pairs: ScoredPair[] = [];
-  const stats = forEachCandidatePair(
-    (i) => keys[i]!,
-    prepared.length,
+  // Decide in weight space: a probability is only computed for the pairs kept.
+  const lowerWeight = toWeight(thresholds.lower);
+  const stats = visitCandidatePairs(
+    blocks,
     (i, j) => {
       const weight = scorePreparedPair(model, compiled, prepared[i]!, prepared[j]!);
+      if (weight < lowerWeight) return;
       const probability = toProbability(weight);
       const decision = classify({ probability }, thresholds);
       if (decision === 'non-match') return;
-      const indexB = j - splitAt;
-      pairs.push({ a: prepared[i]!.id, b: prepared[j]!.id, indexA: i, indexB, weight, probability, decision });
+      pairs.push({ a: prepared[i]!.id, b: prepared[j]!.id, indexA: i, indexB: j - splitAt, weight, probability, decision });
     },
-    { maxBlockSize: options.maxBlockSize, splitAt },
+    { splitAt },
   );
   const scoreMs = performance.now() - scoreStart;
   return {
@@ -89,4 +93,9 @@ function runLinkage(input: LinkageInput, options: LinkageRunOptions): LinkageRun
       comparisonsPerSecond: stats.pairs / Math.max(scoreMs / 1000, 1e-9),
     },
   };
+}
+
+/** probability → log2 odds (the weight at which a pair reaches that probability). */
+function toWeight(probability: number): number {
+  return Math.log2(probability / (1 - probability)) - 1e-9;
 }

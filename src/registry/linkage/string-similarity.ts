@@ -60,28 +60,36 @@ export function damerauLevenshtein(a: string, b: string, limit = Number.POSITIVE
   if (Math.abs(la - lb) > limit) return limit + 1;
   if (la === 0 || lb === 0) return Math.max(la, lb) <= limit ? Math.max(la, lb) : limit + 1;
   if (limit < la && histogramDistance(a, b) > 2 * limit) return limit + 1;
-  const width = lb + 1;
+  // Only cells within `bound` of the diagonal can stay within the limit: a banded table.
+  const bound = Math.min(limit, Math.max(la, lb));
+  const big = bound + 1;
+  const width = lb + 2;
   if (rows.length < 3 * width) rows = new Int32Array(6 * width);
   let previous2 = 0;
   let previous = width;
   let current = 2 * width;
-  for (let j = 0; j <= lb; j += 1) rows[previous + j] = j;
+  for (let j = 0; j <= lb + 1; j += 1) rows[previous + j] = j <= bound ? j : big;
   for (let i = 1; i <= la; i += 1) {
-    rows[current] = i;
-    let rowMin = i;
-    for (let j = 1; j <= lb; j += 1) {
+    const low = Math.max(1, i - bound);
+    const high = Math.min(lb, i + bound);
+    rows[current + low - 1] = low === 1 ? (i <= bound ? i : big) : big;
+    rows[current + high + 1] = big;
+    let rowMin = rows[current + low - 1]!;
+    for (let j = low; j <= high; j += 1) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let value = Math.min(rows[previous + j]! + 1, rows[current + j - 1]! + 1, rows[previous + j - 1]! + cost);
       if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
         value = Math.min(value, rows[previous2 + j - 2]! + 1);
       }
+      if (value > big) value = big;
       rows[current + j] = value;
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > limit) return limit + 1;
     [previous2, previous, current] = [previous, current, previous2];
   }
-  return rows[previous + lb]!;
+  const result = rows[previous + lb]!;
+  return result > limit ? limit + 1 : result;
 }
 
 const histogram = new Int32Array(128);

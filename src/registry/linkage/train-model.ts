@@ -1,20 +1,20 @@
 import { preparedBlockingKeys } from './blocking-keys.js';
-import { forEachCandidatePair } from './candidate-pairs.js';
+import { buildBlocks, MAX_BLOCK_SIZE, type Blocks } from './candidate-pairs.js';
 import { LEVELS } from './comparison-levels.js';
-import { comparatorOf, selectComparisons, type ComparisonDefinition } from './comparisons.js';
+import { selectComparisons } from './comparisons.js';
 import { estimateU } from './estimate-u.js';
 import { runExpectationMaximisation } from './expectation-maximisation.js';
-import { encodePattern, tallyPattern } from './level-patterns.js';
+import type { LinkRecord } from './link-record.js';
 import { DEFAULT_THRESHOLDS, type LinkageInput, type LinkageModel, type ModelComparison, type Thresholds, type TrainingSummary } from './linkage-model.js';
 import { prepareRecord, type PreparedRecord } from './prepare-record.js';
-import { createRandom } from './random.js';
 import { countTermFrequencies } from './term-frequency.js';
-import { TRAINING_RULES, type TrainingRule } from './training-rules.js';
+import { tallyPairs } from './training-pairs.js';
+import { TRAINING_RULES } from './training-rules.js';
 
 export interface TrainOptions {
   /** Random pairs compared to estimate u (default 1,000,000). */
   maxUPairs?: number;
-  /** Pairs per EM training session, sampled when a rule yields more (default 1,000,000). */
+  /** Pairs per EM training session (and for λ), sampled when blocking yields more (default 1,000,000). */
   maxSessionPairs?: number;
   /** Largest block used for candidate pairs (default 1000). */
   maxBlockSize?: number;
@@ -30,23 +30,44 @@ export interface TrainOptions {
  * pairs. A comparison no session could estimate gets its m from that last EM.
  */
 export function trainModel(input: LinkageInput, options: TrainOptions = {}): LinkageModel {
-  const seed = options.seed ?? 20240601;
   const [left, right] = 'records' in input ? [input.records, null] : [input.left, input.right];
   const all = right ? [...left, ...right] : [...left];
-  const preparedLeft = left.map(prepareRecord);
-  const preparedRight = right?.map(prepareRecord) ?? null;
-  const prepared = preparedRight ? [...preparedLeft, ...preparedRight] : preparedLeft;
-  const comparisons = selectComparisons(all, prepared);
+  const prepared = all.map(prepareRecord);
+  const keys = prepared.map(preparedBlockingKeys);
+  return trainPreparedModel(all, prepared, right ? left.length : 0, buildBlocks((i) => keys[i]!, prepared.length, options), options);
+}
+
+/**
+ * trainModel on records already prepared, laid end to end (`splitAt` > 0: the left set is
+ * prepared[0, splitAt)), with their candidate blocks, so a run that scores afterwards builds
+ * them once.
+ */
+export function trainPreparedModel(
+  records: readonly LinkRecord[],
+  prepared: readonly PreparedRecord[],
+  splitAt: number,
+  blocks: Blocks,
+  options: TrainOptions = {},
+): LinkageModel {
+  const seed = options.seed ?? 20240601;
+  const preparedLeft = splitAt > 0 ? prepared.slice(0, splitAt) : prepared;
+  const preparedRight = splitAt > 0 ? prepared.slice(splitAt) : null;
+  const comparisons = selectComparisons(records, prepared);
   const levelCounts = comparisons.map((c) => LEVELS[c.kind].length);
   const uResult = estimateU(comparisons, levelCounts, preparedLeft, preparedRight, { maxPairs: options.maxUPairs ?? 1_000_000, seed });
   const m0 = levelCounts.map(initialM);
-  const splitAt = preparedRight ? preparedLeft.length : 0;
+  const limits = { maxPairs: options.maxSessionPairs ?? 1_000_000, maxBlockSize: options.maxBlockSize ?? MAX_BLOCK_SIZE };
   const sessions: TrainingSummary['sessions'] = [];
   const estimates = comparisons.map(() => [] as Array<{ m: number[] }>);
   for (const rule of TRAINING_RULES) {
     const blocked = comparisons.map((c) => rule.blocks.includes(c.name));
     if (!blocked.some(Boolean)) continue;
-    const tally = tallySession(rule, comparisons, prepared, splitAt, options, createRandom(seed + sessions.length + 1));
+    const sessionKeys = prepared.map((p) => {
+      const key = rule.key(p);
+      return key ? [key] : [];
+    });
+    const sessionBlocks = buildBlocks((i) => sessionKeys[i]!, prepared.length, limits);
+    const tally = tallyPairs(comparisons, prepared, sessionBlocks, { splitAt, ...limits });
     if (tally.pairs === 0) continue;
     const result = runExpectationMaximisation({
       patterns: tally.patterns,
@@ -66,7 +87,7 @@ export function trainModel(input: LinkageInput, options: TrainOptions = {}): Lin
   // identifier session's pairs are nearly all true matches, while a birth-date session also
   // gathers twins and siblings, which pull household fields into the match class.
   const m = estimates.map((list, k) => list[0]?.m ?? m0[k]!);
-  const candidates = tallyCandidates(comparisons, prepared, splitAt, options);
+  const candidates = tallyPairs(comparisons, prepared, blocks, { splitAt, ...limits });
   const final = runExpectationMaximisation({
     patterns: candidates.patterns,
     levelCounts,
@@ -77,7 +98,7 @@ export function trainModel(input: LinkageInput, options: TrainOptions = {}): Lin
     estimate: estimates.map((list) => list.length === 0),
   });
   const totalPairs = preparedRight ? preparedLeft.length * preparedRight.length : (prepared.length * (prepared.length - 1)) / 2;
-  const lambda = Math.min(0.5, Math.max(1e-12, (final.matchShare * candidates.pairs) / Math.max(totalPairs, 1)));
+  const lambda = Math.min(0.5, Math.max(1e-12, (final.matchShare * candidates.available) / Math.max(totalPairs, 1)));
   return {
     version: 1,
     comparisons: comparisons.map((c, k): ModelComparison => ({
@@ -87,7 +108,7 @@ export function trainModel(input: LinkageInput, options: TrainOptions = {}): Lin
     lambda,
     termFrequencies: countTermFrequencies(comparisons, prepared),
     thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
-    training: { records: prepared.length, candidatePairs: candidates.pairs, uSamplePairs: uResult.pairs, sessions },
+    training: { records: prepared.length, candidatePairs: Math.round(candidates.available), uSamplePairs: uResult.pairs, sessions },
   };
 }
 
@@ -96,53 +117,4 @@ function initialM(levels: number): number[] {
   if (levels === 2) return [0.9, 0.1];
   const middle = 0.25 / (levels - 2);
   return Array.from({ length: levels }, (_, l) => (l === 0 ? 0.7 : l === levels - 1 ? 0.05 : middle));
-}
-
-function tallySession(
-  rule: TrainingRule,
-  comparisons: readonly ComparisonDefinition[],
-  prepared: readonly PreparedRecord[],
-  splitAt: number,
-  options: TrainOptions,
-  random: () => number,
-): { patterns: Map<number, number>; pairs: number } {
-  const comparators = comparisons.map(comparatorOf);
-  const keys = prepared.map((p) => {
-    const key = rule.key(p);
-    return key ? [key] : [];
-  });
-  let available = 0;
-  forEachCandidatePair((i) => keys[i]!, prepared.length, () => (available += 1), { maxBlockSize: options.maxBlockSize, splitAt });
-  const keep = Math.min(1, (options.maxSessionPairs ?? 1_000_000) / Math.max(available, 1));
-  const patterns = new Map<number, number>();
-  let pairs = 0;
-  forEachCandidatePair(
-    (i) => keys[i]!,
-    prepared.length,
-    (i, j) => {
-      if (keep < 1 && random() >= keep) return;
-      pairs += 1;
-      tallyPattern(patterns, encodePattern(comparators, prepared[i]!, prepared[j]!));
-    },
-    { maxBlockSize: options.maxBlockSize, splitAt },
-  );
-  return { patterns, pairs };
-}
-
-function tallyCandidates(
-  comparisons: readonly ComparisonDefinition[],
-  prepared: readonly PreparedRecord[],
-  splitAt: number,
-  options: TrainOptions,
-): { patterns: Map<number, number>; pairs: number } {
-  const comparators = comparisons.map(comparatorOf);
-  const keys = prepared.map(preparedBlockingKeys);
-  const patterns = new Map<number, number>();
-  const stats = forEachCandidatePair(
-    (i) => keys[i]!,
-    prepared.length,
-    (i, j) => tallyPattern(patterns, encodePattern(comparators, prepared[i]!, prepared[j]!)),
-    { maxBlockSize: options.maxBlockSize, splitAt },
-  );
-  return { patterns, pairs: stats.pairs };
 }
