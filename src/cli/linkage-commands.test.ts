@@ -6,16 +6,32 @@ import { runPopx } from '../../test/cli.js';
 import type { LinkRecord } from '../registry/linkage/index.js';
 import { generateChineseRecords } from '../registry/linkage/synthetic/chinese-records.js';
 
-const COLUMNS = ['record_id', 'name', 'sex', 'birth_date', 'id_number', 'division', 'address', 'mother_id_number'] as const;
+const COLUMNS = [
+  'record_id',
+  'name',
+  'sex',
+  'birth_date',
+  'id_number',
+  'division',
+  'address',
+  'mother_id_number',
+] as const;
 
 function toCsv(records: readonly LinkRecord[]): string {
-  const cell = (value: string | undefined) => (value === undefined ? '' : /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  const rows = records.map((r) => [r.id, r.name, r.sex, r.birthDate, r.idNumber, r.division, r.address, r.motherIdNumber].map(cell).join(','));
+  const cell = (value: string | undefined) =>
+    value === undefined ? '' : /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const rows = records.map((r) =>
+    [r.id, r.name, r.sex, r.birthDate, r.idNumber, r.division, r.address, r.motherIdNumber].map(cell).join(','),
+  );
   return `${COLUMNS.join(',')}\n${rows.join('\n')}\n`;
 }
 
 function readPairs(file: string): string[][] {
-  return fs.readFileSync(file, 'utf8').trim().split('\n').map((line) => line.split(','));
+  return fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.split(','));
 }
 
 describe('popx dedupe and popx link', () => {
@@ -34,7 +50,10 @@ describe('popx dedupe and popx link', () => {
 
   it('writes PAIRS.csv with id_a,id_b,score and a summary in both languages', async () => {
     const out = path.join(dir, 'pairs.csv');
-    const result = await runPopx(['dedupe', file, '--id', 'record_id', '--out', out, '--model-out', path.join(dir, 'model.json')], {});
+    const result = await runPopx(
+      ['dedupe', file, '--id', 'record_id', '--out', out, '--model-out', path.join(dir, 'model.json')],
+      {},
+    );
     expect(result.stderr).toMatch(/records 条记录.*matches 匹配/);
     expect(result.code).toBe(0);
     const [header, ...rows] = readPairs(out);

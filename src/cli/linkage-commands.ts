@@ -33,7 +33,9 @@ export function registerLinkageCommands(program: Command): void {
         return { result: dedupeRecords(records, await runOptions(options)), verb: 'dedupe 查重' };
       }, options);
     });
-  withLinkageOptions(program.command('link').argument('<fileA>', 'CSV with a header row').argument('<fileB>', 'CSV with a header row'))
+  withLinkageOptions(
+    program.command('link').argument('<fileA>', 'CSV with a header row').argument('<fileB>', 'CSV with a header row'),
+  )
     .description('find the same persons across two files; writes PAIRS.csv (id_a from A, id_b from B) 跨文件比对')
     .action(async (fileA: string, fileB: string, options: LinkageOptions) => {
       await runCommand(async () => {
@@ -49,9 +51,14 @@ function withLinkageOptions(command: Command): Command {
   // Usage errors (a missing --id) throw to runCli, which exits 2, instead of commander exiting 1.
   return command
     .exitOverride()
-    .requiredOption('--id <column>', 'column holding each record\'s id 记录编号列')
+    .requiredOption('--id <column>', "column holding each record's id 记录编号列")
     .option('--out <file>', 'write PAIRS.csv here (default: standard output)')
-    .option('--map <field=column>', 'take a field from another column, e.g. --map name=child_name (repeatable)', collect, [])
+    .option(
+      '--map <field=column>',
+      'take a field from another column, e.g. --map name=child_name (repeatable)',
+      collect,
+      [],
+    )
     .option('--threshold <p>', 'match probability threshold 判定为同一人的概率阈值 (default 0.9)')
     .option('--review <p>', 'lower threshold of the review band, reported in the summary (default 0.5)')
     .option('--model <file>', 'use a model saved with --model-out instead of training')
@@ -62,7 +69,10 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-async function runCommand(work: () => Promise<{ result: LinkageRunResult; verb: string }>, options: LinkageOptions): Promise<void> {
+async function runCommand(
+  work: () => Promise<{ result: LinkageRunResult; verb: string }>,
+  options: LinkageOptions,
+): Promise<void> {
   try {
     const { result, verb } = await work();
     const matches = result.pairs.filter((p) => p.decision === 'match');
@@ -84,7 +94,8 @@ async function runOptions(options: LinkageOptions): Promise<LinkageRunOptions> {
   const base: Thresholds = run.model?.thresholds ?? { upper: 0.9, lower: 0.5 };
   const upper = options.threshold === undefined ? base.upper : probability('--threshold', options.threshold);
   const lower = options.review === undefined ? Math.min(base.lower, upper) : probability('--review', options.review);
-  if (lower > upper) throw new LinkageInputError('--review must not exceed --threshold', '--review 不能大于 --threshold');
+  if (lower > upper)
+    throw new LinkageInputError('--review must not exceed --threshold', '--review 不能大于 --threshold');
   run.thresholds = { upper, lower };
   return run;
 }
@@ -95,13 +106,20 @@ function readModel(file: string): LinkageModel {
     if (model.version !== 1 || !Array.isArray(model.comparisons)) throw new Error('not a linkage model');
     return model;
   } catch (error) {
-    throw new LinkageInputError(`cannot use the model ${file}: ${(error as Error).message}`, `无法使用模型文件 ${file}：${(error as Error).message}`);
+    throw new LinkageInputError(
+      `cannot use the model ${file}: ${(error as Error).message}`,
+      `无法使用模型文件 ${file}：${(error as Error).message}`,
+    );
   }
 }
 
 function probability(flag: string, raw: string): number {
   const value = Number(raw);
-  if (!(value > 0 && value < 1)) throw new LinkageInputError(`${flag} must be a probability between 0 and 1, got "${raw}"`, `${flag} 须为 0 到 1 之间的概率，收到"${raw}"`);
+  if (!(value > 0 && value < 1))
+    throw new LinkageInputError(
+      `${flag} must be a probability between 0 and 1, got "${raw}"`,
+      `${flag} 须为 0 到 1 之间的概率，收到"${raw}"`,
+    );
   return value;
 }
 
@@ -109,7 +127,8 @@ function parseMap(pairs: readonly string[]): Record<string, string> {
   const map: Record<string, string> = {};
   for (const pair of pairs) {
     const at = pair.indexOf('=');
-    if (at <= 0 || at === pair.length - 1) throw new LinkageInputError(`--map takes field=column, got "${pair}"`, `--map 的格式为 字段=列名，收到"${pair}"`);
+    if (at <= 0 || at === pair.length - 1)
+      throw new LinkageInputError(`--map takes field=column, got "${pair}"`, `--map 的格式为 字段=列名，收到"${pair}"`);
     map[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
   }
   return map;

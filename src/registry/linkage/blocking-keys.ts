@@ -33,7 +33,8 @@ export function preparedBlockingKeys(record: PreparedRecord): string[] {
   const given = record.givenName?.sound || undefined;
   const han = record.fullName?.han ?? record.surname?.han ?? false;
   const date = record.birthDate ? sortedDayMonth(record.birthDate) : undefined;
-  const place = record.postcode ?? (record.division && record.division.length >= 9 ? record.division.slice(0, 9) : undefined);
+  const place =
+    record.postcode ?? (record.division && record.division.length >= 9 ? record.division.slice(0, 9) : undefined);
   const add = (tag: string, ...parts: Array<string | undefined>) => {
     if (parts.every((p) => p !== undefined && p !== '')) keys.push(`${tag}|${parts.join('|')}`);
   };

@@ -34,7 +34,11 @@ export interface Blocks {
  * record index, the array is sorted natively, and runs of equal hashes are the blocks. A hash
  * collision only merges two blocks (more candidates, never fewer).
  */
-export function buildBlocks(keysOf: (index: number) => readonly string[], count: number, options: CandidateOptions = {}): Blocks {
+export function buildBlocks(
+  keysOf: (index: number) => readonly string[],
+  count: number,
+  options: CandidateOptions = {},
+): Blocks {
   const indexBits = Math.max(1, Math.ceil(Math.log2(count + 1)));
   const hashBits = Math.min(32, 53 - indexBits);
   const scale = 2 ** indexBits;
@@ -86,7 +90,12 @@ export function forEachCandidatePair(
   return visitCandidatePairs(buildBlocks(keysOf, count, options), visit, options);
 }
 
-function packKeys(keysOf: (index: number) => readonly string[], count: number, scale: number, hashBits: number): Float64Array {
+function packKeys(
+  keysOf: (index: number) => readonly string[],
+  count: number,
+  scale: number,
+  hashBits: number,
+): Float64Array {
   const all: number[] = [];
   const shift = 32 - hashBits;
   for (let i = 0; i < count; i += 1) {
@@ -112,7 +121,7 @@ function groupRuns(packed: Float64Array, scale: number, count: number, maxBlock:
   let blocks = 0;
   let oversized = 0;
   let pairBound = 0;
-  for (let from = 0; from < packed.length; ) {
+  for (let from = 0; from < packed.length;) {
     const hash = Math.floor(packed[from]! / scale);
     let to = from + 1;
     while (to < packed.length && Math.floor(packed[to]! / scale) === hash) to += 1;
@@ -160,18 +169,35 @@ export function hashString(text: string): number {
 }
 
 /** Candidate pairs inside one set of records (deduplication), as index pairs [i, j] with i < j. */
-export function candidatePairs(records: readonly LinkRecord[], options: CandidateOptions = {}): Array<[number, number]> {
+export function candidatePairs(
+  records: readonly LinkRecord[],
+  options: CandidateOptions = {},
+): Array<[number, number]> {
   const keys = records.map((r) => preparedBlockingKeys(prepareRecord(r)));
   const pairs: Array<[number, number]> = [];
-  forEachCandidatePair((i) => keys[i]!, records.length, (i, j) => pairs.push([i, j]), options);
+  forEachCandidatePair(
+    (i) => keys[i]!,
+    records.length,
+    (i, j) => pairs.push([i, j]),
+    options,
+  );
   return pairs;
 }
 
 /** Candidate pairs across two sets (linkage), as [index in a, index in b]. */
-export function candidatePairsBetween(a: readonly LinkRecord[], b: readonly LinkRecord[], options: CandidateOptions = {}): Array<[number, number]> {
+export function candidatePairsBetween(
+  a: readonly LinkRecord[],
+  b: readonly LinkRecord[],
+  options: CandidateOptions = {},
+): Array<[number, number]> {
   const all = [...a, ...b];
   const keys = all.map((r) => preparedBlockingKeys(prepareRecord(r)));
   const pairs: Array<[number, number]> = [];
-  forEachCandidatePair((i) => keys[i]!, all.length, (i, j) => pairs.push([i, j - a.length]), { ...options, splitAt: a.length });
+  forEachCandidatePair(
+    (i) => keys[i]!,
+    all.length,
+    (i, j) => pairs.push([i, j - a.length]),
+    { ...options, splitAt: a.length },
+  );
   return pairs;
 }

@@ -3,8 +3,10 @@ import { pinyin } from 'pinyin-pro';
 
 /** Two-character surnames (复姓) that a surname list must recognise before taking one character. */
 const COMPOUND_SURNAMES = new Set(
-  ('欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离 闾丘 澹台 ' +
-    '公冶 宗政 濮阳 太叔 申屠 赫连 第五 呼延 端木 万俟 单于 南宫 西门 百里 东郭 拓跋 独孤 司空 亓官')
+  (
+    '欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离 闾丘 澹台 ' +
+    '公冶 宗政 濮阳 太叔 申屠 赫连 第五 呼延 端木 万俟 单于 南宫 西门 百里 东郭 拓跋 独孤 司空 亓官'
+  )
     .split(' ')
     .filter(Boolean),
 );

@@ -28,7 +28,11 @@ describe('linkage of synthetic Chinese person records', () => {
     const right = records.filter((r) => r.id.endsWith('-1'));
     const result = linkRecords(left, right, { maxUPairs: 300_000 });
     const matched = result.pairs.filter((p) => p.decision === 'match');
-    const quality = evaluatePairs(matched, new Map(left.map((r) => [r.id, entities.get(r.id)!])), new Map(right.map((r) => [r.id, entities.get(r.id)!])));
+    const quality = evaluatePairs(
+      matched,
+      new Map(left.map((r) => [r.id, entities.get(r.id)!])),
+      new Map(right.map((r) => [r.id, entities.get(r.id)!])),
+    );
     expect(quality.truePairs).toBe(right.length);
     expect(quality.f1).toBeGreaterThanOrEqual(0.97);
     expect(matched.every((p) => p.a.endsWith('-0') && p.b.endsWith('-1'))).toBe(true);

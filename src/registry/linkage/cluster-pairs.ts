@@ -11,7 +11,7 @@ export function clusterPairs(pairs: Iterable<{ a: string; b: string }>): string[
     }
     let root = id;
     while (parent.get(root) !== root) root = parent.get(root)!;
-    for (let node = id; node !== root; ) {
+    for (let node = id; node !== root;) {
       const next = parent.get(node)!;
       parent.set(node, root);
       node = next;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compareDates, compareDivisions, compareHouseholds, compareIds, compareNames, LEVELS } from './comparison-levels.js';
+import {
+  compareDates,
+  compareDivisions,
+  compareHouseholds,
+  compareIds,
+  compareNames,
+  LEVELS,
+} from './comparison-levels.js';
 import { prepareRecord } from './prepare-record.js';
 
 const name = (text: string) => prepareRecord({ id: text, name: text }).fullName!;
@@ -101,10 +108,18 @@ describe('division and household comparison', () => {
   });
 
   it('lets different mothers outrank a shared address', () => {
-    const household = (a: object, b: object) => LEVELS.household[compareHouseholds(prepareRecord({ id: 'a', ...a }), prepareRecord({ id: 'b', ...b }))]?.key;
+    const household = (a: object, b: object) =>
+      LEVELS.household[compareHouseholds(prepareRecord({ id: 'a', ...a }), prepareRecord({ id: 'b', ...b }))]?.key;
     const address = '大良街道新桂路12号';
-    expect(household({ address, motherIdNumber: '440606198807120022' }, { address, motherIdNumber: '440606197001010023' })).toBe('different_mother');
-    expect(household({ address, motherIdNumber: '440606198807120022' }, { address: '别处', motherIdNumber: '440606198807120022' })).toBe('same_mother');
+    expect(
+      household({ address, motherIdNumber: '440606198807120022' }, { address, motherIdNumber: '440606197001010023' }),
+    ).toBe('different_mother');
+    expect(
+      household(
+        { address, motherIdNumber: '440606198807120022' },
+        { address: '别处', motherIdNumber: '440606198807120022' },
+      ),
+    ).toBe('same_mother');
     expect(household({ address }, { address: '大良街道新桂路 12 號' })).toBe('same_address');
     expect(household({ division: '440606001001' }, { division: '440606001007' })).toBe('same_town');
     expect(household({}, { address })).toBeUndefined();

@@ -59,7 +59,11 @@ export const LEVELS: Record<ComparisonKind, readonly LevelLabel[]> = {
     level('same_town', '同一乡镇街道', 'same town or street'),
     level('other', '住址、区划均不同', 'different address and division'),
   ],
-  code: [level('exact', '相同', 'same code'), level('one_digit', '一位不同或相邻两位颠倒', 'one character wrong or two swapped'), OTHER],
+  code: [
+    level('exact', '相同', 'same code'),
+    level('one_digit', '一位不同或相邻两位颠倒', 'one character wrong or two swapped'),
+    OTHER,
+  ],
 };
 
 /** Name levels: same characters; same sound (pinyin, any surname reading, placeholders as wildcards); fuzzy sound; Jaro–Winkler. */
@@ -109,7 +113,9 @@ function isOneDigitOrSwap(a: string, b: string): boolean {
     if (count === 1) first = i;
     else if (count > 2 || i !== first + 1) return false;
   }
-  return count === 1 || (a.charCodeAt(first) === b.charCodeAt(first + 1) && a.charCodeAt(first + 1) === b.charCodeAt(first));
+  return (
+    count === 1 || (a.charCodeAt(first) === b.charCodeAt(first + 1) && a.charCodeAt(first + 1) === b.charCodeAt(first))
+  );
 }
 
 /** Days since year 0 with 31-day months: exact enough for "within a year", defined for impossible dates too. */

@@ -31,7 +31,14 @@ export interface ComparisonDefinition {
   termFrequency: boolean;
 }
 
-const define = (name: string, kind: ComparisonKind, field: ComparedField, labelZh: string, labelEn: string, termFrequency = false): ComparisonDefinition => ({
+const define = (
+  name: string,
+  kind: ComparisonKind,
+  field: ComparedField,
+  labelZh: string,
+  labelEn: string,
+  termFrequency = false,
+): ComparisonDefinition => ({
   name,
   kind,
   field,
@@ -63,15 +70,20 @@ const MIN_COVERAGE = 0.01;
  * Names are compared as one full name, unless most records split them into given and surname
  * (FEBRL), in which case the two parts are compared separately.
  */
-export function selectComparisons(records: readonly LinkRecord[], prepared: readonly PreparedRecord[]): ComparisonDefinition[] {
+export function selectComparisons(
+  records: readonly LinkRecord[],
+  prepared: readonly PreparedRecord[],
+): ComparisonDefinition[] {
   const split = records.filter((r) => r.givenName || r.surname).length;
   const whole = records.filter((r) => r.name).length;
-  const present = (field: ComparedField) => prepared.filter((p) => readField(p, field) !== undefined).length >= Math.max(1, prepared.length * MIN_COVERAGE);
+  const present = (field: ComparedField) =>
+    prepared.filter((p) => readField(p, field) !== undefined).length >= Math.max(1, prepared.length * MIN_COVERAGE);
   const household = present('motherIdNumber') || present('division');
   const chosen = CORE.filter((c) => {
     if (c.name === 'name') return whole >= split && present('fullName');
     if (c.name === 'household') return household;
-    if (c.name === 'mother_id_number' || c.name === 'division' || c.name === 'address') return !household && present(c.field);
+    if (c.name === 'mother_id_number' || c.name === 'division' || c.name === 'address')
+      return !household && present(c.field);
     if (c.name === 'surname' || c.name === 'given_name') return split > whole && present(c.field);
     return present(c.field);
   });
@@ -121,7 +133,10 @@ function makeComparator(comparison: ComparisonDefinition): Comparator {
     };
   }
   const read: (r: PreparedRecord) => string | undefined = field.startsWith('extra.')
-    ? ((extraKey) => (r: PreparedRecord) => r.extra.get(extraKey))(field.slice(6))
+    ? (
+        (extraKey) => (r: PreparedRecord) =>
+          r.extra.get(extraKey)
+      )(field.slice(6))
     : (r) => r[field as TextField];
   const levelOf = STRING_LEVELS[comparison.kind];
   return (a, b) => {

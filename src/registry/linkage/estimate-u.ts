@@ -23,7 +23,9 @@ export function estimateU(
       if (level >= 0) tally[k]![level]! += 1;
     }
   };
-  const pairs = samplePairs(left.length, right?.length ?? null, options, (i, j) => count(left[i]!, (right ?? left)[j]!));
+  const pairs = samplePairs(left.length, right?.length ?? null, options, (i, j) =>
+    count(left[i]!, (right ?? left)[j]!),
+  );
   const u = tally.map((row) => {
     const seen = row.reduce((s, v) => s + v, 0);
     return row.map((v) => (v + 0.5) / (seen + 0.5 * row.length));

@@ -7,7 +7,19 @@ import { mapRow, resolveFieldMapping } from './field-mapping.js';
 import { LinkageInputError } from './linkage-input-error.js';
 import { readLinkRecords } from './read-link-records.js';
 
-const FEBRL_HEADER = ['rec_id', 'given_name', 'surname', 'street_number', 'address_1', 'address_2', 'suburb', 'postcode', 'state', 'date_of_birth', 'soc_sec_id'];
+const FEBRL_HEADER = [
+  'rec_id',
+  'given_name',
+  'surname',
+  'street_number',
+  'address_1',
+  'address_2',
+  'suburb',
+  'postcode',
+  'state',
+  'date_of_birth',
+  'soc_sec_id',
+];
 
 describe('resolveFieldMapping', () => {
   it('recognises the FEBRL columns', () => {
@@ -21,14 +33,23 @@ describe('resolveFieldMapping', () => {
       address: 'address_1',
       postcode: 'postcode',
     });
-    expect(mapping.extra).toEqual({ street_number: 'street_number', address_2: 'address_2', suburb: 'suburb', state: 'state' });
+    expect(mapping.extra).toEqual({
+      street_number: 'street_number',
+      address_2: 'address_2',
+      suburb: 'suburb',
+      state: 'state',
+    });
   });
 
   it('recognises catalog keys and Chinese labels, and takes --map overrides', () => {
-    const mapping = resolveFieldMapping(['record_id', '姓名', 'sex', 'birth_date', 'id_number', 'child_name', 'mother_id_number'], 'record_id', {
-      name: 'child_name',
-      village: 'sex',
-    });
+    const mapping = resolveFieldMapping(
+      ['record_id', '姓名', 'sex', 'birth_date', 'id_number', 'child_name', 'mother_id_number'],
+      'record_id',
+      {
+        name: 'child_name',
+        village: 'sex',
+      },
+    );
     expect(mapping.fields.name).toBe('child_name');
     expect(mapping.fields.birthDate).toBe('birth_date');
     expect(mapping.fields.motherIdNumber).toBe('mother_id_number');
@@ -83,6 +104,15 @@ describe('readLinkRecords', () => {
 
 describe('clusterPairs', () => {
   it('joins chains of matching pairs into one cluster', () => {
-    expect(clusterPairs([{ a: 'a', b: 'b' }, { a: 'c', b: 'b' }, { a: 'x', b: 'y' }])).toEqual([['a', 'b', 'c'], ['x', 'y']]);
+    expect(
+      clusterPairs([
+        { a: 'a', b: 'b' },
+        { a: 'c', b: 'b' },
+        { a: 'x', b: 'y' },
+      ]),
+    ).toEqual([
+      ['a', 'b', 'c'],
+      ['x', 'y'],
+    ]);
   });
 });

@@ -36,12 +36,19 @@ const SNAKE: Record<string, LinkField> = Object.fromEntries(
  * `--map field=column` pairs (a core field in snake_case or camelCase, or any other name for an
  * extra compared field); other fields are found by their catalog or FEBRL column names.
  */
-export function resolveFieldMapping(header: readonly string[], idColumn: string, overrides: Readonly<Record<string, string>> = {}): FieldMapping {
+export function resolveFieldMapping(
+  header: readonly string[],
+  idColumn: string,
+  overrides: Readonly<Record<string, string>> = {},
+): FieldMapping {
   const columns = new Map(header.map((h) => [h.trim().toLowerCase(), h]));
   const column = (name: string) => columns.get(name.trim().toLowerCase());
   const idHeader = column(idColumn);
   if (!idHeader) {
-    throw new LinkageInputError(`the id column "${idColumn}" is not in the header (${header.join(', ')})`, `表头中没有记录编号列"${idColumn}"（表头：${header.join('，')}）`);
+    throw new LinkageInputError(
+      `the id column "${idColumn}" is not in the header (${header.join(', ')})`,
+      `表头中没有记录编号列"${idColumn}"（表头：${header.join('，')}）`,
+    );
   }
   const mapping: FieldMapping = { fields: { id: idHeader }, extra: {} };
   for (const [field, aliases] of Object.entries(ALIASES) as Array<[Exclude<LinkField, 'id'>, readonly string[]]>) {
@@ -54,7 +61,11 @@ export function resolveFieldMapping(header: readonly string[], idColumn: string,
   }
   for (const [target, source] of Object.entries(overrides)) {
     const found = column(source);
-    if (!found) throw new LinkageInputError(`--map ${target}=${source}: no column "${source}" in the header`, `--map ${target}=${source}：表头中没有"${source}"列`);
+    if (!found)
+      throw new LinkageInputError(
+        `--map ${target}=${source}: no column "${source}" in the header`,
+        `--map ${target}=${source}：表头中没有"${source}"列`,
+      );
     const field = SNAKE[target.toLowerCase()] ?? SNAKE[target];
     if (field === 'id') throw new LinkageInputError('use --id to name the id column', '请用 --id 指定记录编号列');
     if (field) mapping.fields[field] = found;

@@ -51,4 +51,5 @@ export interface LinkageModel {
 }
 
 /** Records to deduplicate (one set) or to link (two sets). */
-export type LinkageInput = { records: readonly LinkRecord[] } | { left: readonly LinkRecord[]; right: readonly LinkRecord[] };
+export type LinkageInput =
+  { records: readonly LinkRecord[] } | { left: readonly LinkRecord[]; right: readonly LinkRecord[] };

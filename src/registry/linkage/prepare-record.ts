@@ -1,5 +1,12 @@
 import { idBirthDate, idCheckChar, idSex, normaliseIdNumber, parseLooseDate } from '../../platform/identity/index.js';
-import { foldFuzzySyllable, hasHan, namePinyin, normaliseName, splitChineseName, toSimplified } from './chinese-name.js';
+import {
+  foldFuzzySyllable,
+  hasHan,
+  namePinyin,
+  normaliseName,
+  splitChineseName,
+  toSimplified,
+} from './chinese-name.js';
 import type { LinkRecord } from './link-record.js';
 
 /** A name ready for comparison: characters, pinyin (for Han) or letters (for Latin script). */
@@ -79,7 +86,11 @@ function buildPrepared(record: LinkRecord): PreparedRecord {
   };
 }
 
-function prepareNames(record: LinkRecord): { fullName?: PreparedName; givenName?: PreparedName; surname?: PreparedName } {
+function prepareNames(record: LinkRecord): {
+  fullName?: PreparedName;
+  givenName?: PreparedName;
+  surname?: PreparedName;
+} {
   const full = clean(record.name);
   let surname = clean(record.surname);
   let given = clean(record.givenName);
@@ -93,7 +104,11 @@ function prepareNames(record: LinkRecord): { fullName?: PreparedName; givenName?
   if (given) out.givenName = toPreparedName(given, 0);
   const fullText = full ?? joinName(surname, given);
   if (fullText) {
-    const surnameLength = hasHan(fullText) ? (surname && fullText.startsWith(surname) ? [...surname].length : splitChineseName(fullText).surname.length) : 0;
+    const surnameLength = hasHan(fullText)
+      ? surname && fullText.startsWith(surname)
+        ? [...surname].length
+        : splitChineseName(fullText).surname.length
+      : 0;
     out.fullName = toPreparedName(fullText, surnameLength);
   }
   return out;
@@ -128,7 +143,16 @@ function toPreparedName(text: string, surnameLength: number): PreparedName {
 function buildPreparedName(text: string, surnameLength: number): PreparedName {
   if (!hasHan(text)) {
     const sound = text.replace(/[^\p{L}\p{N}]/gu, '');
-    return { text, han: false, sound, syllables: null, alternatives: [], surnameSound: '', givenSound: sound, fuzzySound: '' };
+    return {
+      text,
+      han: false,
+      sound,
+      syllables: null,
+      alternatives: [],
+      surnameSound: '',
+      givenSound: sound,
+      fuzzySound: '',
+    };
   }
   const reading = namePinyin(text, surnameLength);
   const surnameSound = reading.syllables.slice(0, surnameLength).join('');
@@ -147,7 +171,9 @@ function buildPreparedName(text: string, surnameLength: number): PreparedName {
 /** ID numbers: half-width, upper-case X, punctuation dropped, 15-digit legacy numbers converted to 18. */
 export function normaliseId(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
-  const id = normaliseIdNumber(raw).toUpperCase().replace(/[^0-9A-Z]/g, '');
+  const id = normaliseIdNumber(raw)
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '');
   if (/^\d{15}$/.test(id)) {
     const body = `${id.slice(0, 6)}19${id.slice(6)}`;
     return body + idCheckChar(body);

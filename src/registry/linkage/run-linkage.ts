@@ -47,7 +47,11 @@ export function dedupeRecords(records: readonly LinkRecord[], options: LinkageRu
 }
 
 /** Finds the same persons across two sets of records. */
-export function linkRecords(left: readonly LinkRecord[], right: readonly LinkRecord[], options: LinkageRunOptions = {}): LinkageRunResult {
+export function linkRecords(
+  left: readonly LinkRecord[],
+  right: readonly LinkRecord[],
+  options: LinkageRunOptions = {},
+): LinkageRunResult {
   return runLinkage({ left, right }, options);
 }
 
@@ -75,7 +79,15 @@ function runLinkage(input: LinkageInput, options: LinkageRunOptions): LinkageRun
       const probability = toProbability(weight);
       const decision = classify({ probability }, thresholds);
       if (decision === 'non-match') return;
-      pairs.push({ a: prepared[i]!.id, b: prepared[j]!.id, indexA: i, indexB: j - splitAt, weight, probability, decision });
+      pairs.push({
+        a: prepared[i]!.id,
+        b: prepared[j]!.id,
+        indexA: i,
+        indexB: j - splitAt,
+        weight,
+        probability,
+        decision,
+      });
     },
     { splitAt },
   );

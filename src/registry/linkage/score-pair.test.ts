@@ -13,7 +13,8 @@ let records: LinkRecord[];
 beforeAll(() => {
   records = generateChineseRecords({ persons: 600, seed: 11 }).records;
   // Forty more people called 王伟, born on different days: the name is common here.
-  for (let i = 0; i < 40; i += 1) records.push({ id: `wang-${i}`, name: '王伟', birthDate: `19${50 + i}-0${1 + (i % 9)}-1${i % 10}` });
+  for (let i = 0; i < 40; i += 1)
+    records.push({ id: `wang-${i}`, name: '王伟', birthDate: `19${50 + i}-0${1 + (i % 9)}-1${i % 10}` });
   model = trainModel({ records }, { maxUPairs: 200_000 });
 });
 
@@ -35,15 +36,27 @@ const record = fc.record(
 
 describe('scorePair', () => {
   it('weighs a shared rare name more than a shared 王伟', () => {
-    const common = scorePair(model, { id: 'a', name: '王伟', birthDate: '1990-03-07' }, { id: 'b', name: '王伟', birthDate: '1990-03-07' });
-    const rare = scorePair(model, { id: 'c', name: '欧阳犇', birthDate: '1990-03-07' }, { id: 'd', name: '欧阳犇', birthDate: '1990-03-07' });
+    const common = scorePair(
+      model,
+      { id: 'a', name: '王伟', birthDate: '1990-03-07' },
+      { id: 'b', name: '王伟', birthDate: '1990-03-07' },
+    );
+    const rare = scorePair(
+      model,
+      { id: 'c', name: '欧阳犇', birthDate: '1990-03-07' },
+      { id: 'd', name: '欧阳犇', birthDate: '1990-03-07' },
+    );
     const nameWeight = (score: typeof common) => score.evidence.find((e) => e.comparison === 'name')!.weight;
     expect(nameWeight(rare)).toBeGreaterThan(nameWeight(common) + 2);
     expect(rare.weight).toBeGreaterThan(common.weight);
   });
 
   it('explains each comparison in Chinese and English and adds the weights up with the prior', () => {
-    const score = scorePair(model, { id: 'a', name: '張偉', birthDate: '1990-03-07' }, { id: 'b', name: '章伟', birthDate: '1990-07-03' });
+    const score = scorePair(
+      model,
+      { id: 'a', name: '張偉', birthDate: '1990-03-07' },
+      { id: 'b', name: '章伟', birthDate: '1990-07-03' },
+    );
     const name = score.evidence.find((e) => e.comparison === 'name')!;
     expect(name.level).toBe('same_sound');
     expect(name.label_zh).toContain('拼音相同');
@@ -54,8 +67,22 @@ describe('scorePair', () => {
   });
 
   it('matches two records of one person with an ID typo, a homophone and a swapped date', () => {
-    const a = { id: 'a', name: '张伟', sex: '1', birthDate: '1990-03-07', idNumber: '44060619900307001X', division: '440606001001' };
-    const b = { id: 'b', name: '章伟', sex: '男', birthDate: '1990-07-03', idNumber: '44060619900307010X', division: '440606001001' };
+    const a = {
+      id: 'a',
+      name: '张伟',
+      sex: '1',
+      birthDate: '1990-03-07',
+      idNumber: '44060619900307001X',
+      division: '440606001001',
+    };
+    const b = {
+      id: 'b',
+      name: '章伟',
+      sex: '男',
+      birthDate: '1990-07-03',
+      idNumber: '44060619900307010X',
+      division: '440606001001',
+    };
     expect(classify(scorePair(model, a, b), model.thresholds)).toBe('match');
     const stranger = { id: 'c', name: '李静', sex: '2', birthDate: '1971-11-30', division: '440606002003' };
     expect(classify(scorePair(model, a, stranger), model.thresholds)).toBe('non-match');

@@ -56,7 +56,11 @@ export function compileModel(model: LinkageModel): CompiledModel {
       const table = model.termFrequencies[c.name];
       if (!c.termFrequency || !table) return null;
       const total = Math.max(table.total, 1);
-      return { values: new Map(Object.entries(table.counts).map(([v, n]) => [v, n / total])), floor: 1 / total, m: c.levels[0]!.m };
+      return {
+        values: new Map(Object.entries(table.counts).map(([v, n]) => [v, n / total])),
+        floor: 1 / total,
+        m: c.levels[0]!.m,
+      };
     }),
   };
   compiledCache.set(model, compiled);
@@ -110,7 +114,12 @@ function levelWeight(
  * The match weight of two prepared records, without evidence: the fast path for scoring
  * millions of candidate pairs.
  */
-export function scorePreparedPair(model: LinkageModel, compiled: CompiledModel, a: PreparedRecord, b: PreparedRecord): number {
+export function scorePreparedPair(
+  model: LinkageModel,
+  compiled: CompiledModel,
+  a: PreparedRecord,
+  b: PreparedRecord,
+): number {
   let weight = compiled.prior;
   const comparisons = model.comparisons;
   const comparators = compiled.comparators;

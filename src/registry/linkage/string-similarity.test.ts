@@ -36,12 +36,17 @@ describe('damerauLevenshtein', () => {
 
   it('stops early at the limit without ever under-reporting', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[0-9a-c]{0,12}$/), fc.stringMatching(/^[0-9a-c]{0,12}$/), fc.integer({ min: 0, max: 3 }), (a, b, limit) => {
-        const full = damerauLevenshtein(a, b);
-        const bounded = damerauLevenshtein(a, b, limit);
-        expect(bounded).toBe(full <= limit ? full : limit + 1);
-        expect(full).toBe(damerauLevenshtein(b, a));
-      }),
+      fc.property(
+        fc.stringMatching(/^[0-9a-c]{0,12}$/),
+        fc.stringMatching(/^[0-9a-c]{0,12}$/),
+        fc.integer({ min: 0, max: 3 }),
+        (a, b, limit) => {
+          const full = damerauLevenshtein(a, b);
+          const bounded = damerauLevenshtein(a, b, limit);
+          expect(bounded).toBe(full <= limit ? full : limit + 1);
+          expect(full).toBe(damerauLevenshtein(b, a));
+        },
+      ),
     );
   });
 });

@@ -5,7 +5,14 @@ import { selectComparisons } from './comparisons.js';
 import { estimateU } from './estimate-u.js';
 import { runExpectationMaximisation } from './expectation-maximisation.js';
 import type { LinkRecord } from './link-record.js';
-import { DEFAULT_THRESHOLDS, type LinkageInput, type LinkageModel, type ModelComparison, type Thresholds, type TrainingSummary } from './linkage-model.js';
+import {
+  DEFAULT_THRESHOLDS,
+  type LinkageInput,
+  type LinkageModel,
+  type ModelComparison,
+  type Thresholds,
+  type TrainingSummary,
+} from './linkage-model.js';
 import { prepareRecord, type PreparedRecord } from './prepare-record.js';
 import { countTermFrequencies } from './term-frequency.js';
 import { tallyPairs } from './training-pairs.js';
@@ -34,7 +41,13 @@ export function trainModel(input: LinkageInput, options: TrainOptions = {}): Lin
   const all = right ? [...left, ...right] : [...left];
   const prepared = all.map(prepareRecord);
   const keys = prepared.map(preparedBlockingKeys);
-  return trainPreparedModel(all, prepared, right ? left.length : 0, buildBlocks((i) => keys[i]!, prepared.length, options), options);
+  return trainPreparedModel(
+    all,
+    prepared,
+    right ? left.length : 0,
+    buildBlocks((i) => keys[i]!, prepared.length, options),
+    options,
+  );
 }
 
 /**
@@ -54,9 +67,15 @@ export function trainPreparedModel(
   const preparedRight = splitAt > 0 ? prepared.slice(splitAt) : null;
   const comparisons = selectComparisons(records, prepared);
   const levelCounts = comparisons.map((c) => LEVELS[c.kind].length);
-  const uResult = estimateU(comparisons, levelCounts, preparedLeft, preparedRight, { maxPairs: options.maxUPairs ?? 1_000_000, seed });
+  const uResult = estimateU(comparisons, levelCounts, preparedLeft, preparedRight, {
+    maxPairs: options.maxUPairs ?? 1_000_000,
+    seed,
+  });
   const m0 = levelCounts.map(initialM);
-  const limits = { maxPairs: options.maxSessionPairs ?? 1_000_000, maxBlockSize: options.maxBlockSize ?? MAX_BLOCK_SIZE };
+  const limits = {
+    maxPairs: options.maxSessionPairs ?? 1_000_000,
+    maxBlockSize: options.maxBlockSize ?? MAX_BLOCK_SIZE,
+  };
   const sessions: TrainingSummary['sessions'] = [];
   const estimates = comparisons.map(() => [] as Array<{ m: number[] }>);
   for (const rule of TRAINING_RULES) {
@@ -78,7 +97,13 @@ export function trainPreparedModel(
       use: blocked.map((b) => !b),
       estimate: blocked.map((b) => !b),
     });
-    sessions.push({ rule: rule.name, pairs: tally.pairs, iterations: result.iterations, converged: result.converged, matchShare: result.matchShare });
+    sessions.push({
+      rule: rule.name,
+      pairs: tally.pairs,
+      iterations: result.iterations,
+      converged: result.converged,
+      matchShare: result.matchShare,
+    });
     blocked.forEach((b, k) => {
       if (!b) estimates[k]!.push({ m: result.m[k]! });
     });
@@ -97,7 +122,9 @@ export function trainPreparedModel(
     use: comparisons.map(() => true),
     estimate: estimates.map((list) => list.length === 0),
   });
-  const totalPairs = preparedRight ? preparedLeft.length * preparedRight.length : (prepared.length * (prepared.length - 1)) / 2;
+  const totalPairs = preparedRight
+    ? preparedLeft.length * preparedRight.length
+    : (prepared.length * (prepared.length - 1)) / 2;
   const lambda = Math.min(0.5, Math.max(1e-12, (final.matchShare * candidates.available) / Math.max(totalPairs, 1)));
   return {
     version: 1,
@@ -108,7 +135,12 @@ export function trainPreparedModel(
     lambda,
     termFrequencies: countTermFrequencies(comparisons, prepared),
     thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
-    training: { records: prepared.length, candidatePairs: Math.round(candidates.available), uSamplePairs: uResult.pairs, sessions },
+    training: {
+      records: prepared.length,
+      candidatePairs: Math.round(candidates.available),
+      uSamplePairs: uResult.pairs,
+      sessions,
+    },
   };
 }
 

@@ -35,7 +35,16 @@ export function evaluatePairs(
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
   const recall = truePairs === 0 ? 1 : tp / truePairs;
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { truePairs, predictedPairs: tp + fp, truePositives: tp, falsePositives: fp, falseNegatives: truePairs - tp, precision, recall, f1 };
+  return {
+    truePairs,
+    predictedPairs: tp + fp,
+    truePositives: tp,
+    falsePositives: fp,
+    falseNegatives: truePairs - tp,
+    precision,
+    recall,
+    f1,
+  };
 }
 
 function countTruePairs(left: ReadonlyMap<string, string>, right?: ReadonlyMap<string, string>): number {

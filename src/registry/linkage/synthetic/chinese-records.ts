@@ -48,7 +48,10 @@ const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
  * pinyin spellings (单 as "dan"), 生僻字 placeholders, swapped day/month, one-digit date and ID
  * errors, ID transpositions, missing IDs, 15-digit legacy IDs and changed villages/addresses.
  */
-export function generateChineseRecords(options: ChineseSyntheticOptions): { records: LinkRecord[]; entities: Map<string, string> } {
+export function generateChineseRecords(options: ChineseSyntheticOptions): {
+  records: LinkRecord[];
+  entities: Map<string, string>;
+} {
   const random = createRandom(options.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const zipf = <T>(list: readonly T[]): T => list[Math.min(list.length - 1, Math.floor(list.length ** random()) - 1)]!;
@@ -62,10 +65,24 @@ export function generateChineseRecords(options: ChineseSyntheticOptions): { reco
     const address = `${TOWNS.find((t) => t.code === division.slice(6, 9))!.name}${pick(ROADS)}${1 + Math.floor(random() * 200)}号`;
     let birthDate = randomDate(random, mother ? 1975 : 1940, 2020);
     for (let c = 0; c < children && persons.length < options.persons; c += 1) {
-      if (c > 0 && !twins) birthDate = randomDate(random, Number(birthDate.slice(0, 4)), Math.min(2022, Number(birthDate.slice(0, 4)) + 8));
+      if (c > 0 && !twins)
+        birthDate = randomDate(
+          random,
+          Number(birthDate.slice(0, 4)),
+          Math.min(2022, Number(birthDate.slice(0, 4)) + 8),
+        );
       const sex = random() < 0.5 ? '1' : '2';
       const given = zipf(GIVEN_CHARS) + (random() < 0.7 ? zipf(GIVEN_CHARS) : '');
-      persons.push({ surname, given, sex, birthDate, idNumber: makeId(random, pick, sex, birthDate), division, address, ...(mother ? { motherIdNumber: mother } : {}) });
+      persons.push({
+        surname,
+        given,
+        sex,
+        birthDate,
+        idNumber: makeId(random, pick, sex, birthDate),
+        division,
+        address,
+        ...(mother ? { motherIdNumber: mother } : {}),
+      });
     }
   }
   const records: LinkRecord[] = [];
@@ -90,7 +107,15 @@ export function generateChineseRecords(options: ChineseSyntheticOptions): { reco
 }
 
 function toRecord(id: string, person: Person): LinkRecord {
-  const record: LinkRecord = { id, name: person.surname + person.given, sex: person.sex, birthDate: person.birthDate, idNumber: person.idNumber, division: person.division, address: person.address };
+  const record: LinkRecord = {
+    id,
+    name: person.surname + person.given,
+    sex: person.sex,
+    birthDate: person.birthDate,
+    idNumber: person.idNumber,
+    division: person.division,
+    address: person.address,
+  };
   if (person.motherIdNumber) record.motherIdNumber = person.motherIdNumber;
   return record;
 }
@@ -100,7 +125,13 @@ function corrupt(record: LinkRecord, person: Person, random: () => number, pick:
   for (let n = 0; n < count; n += 1) applyCorruption(pick(CORRUPTIONS), record, person, random, pick);
 }
 
-function applyCorruption(kind: (typeof CORRUPTIONS)[number], record: LinkRecord, person: Person, random: () => number, pick: <T>(list: readonly T[]) => T): void {
+function applyCorruption(
+  kind: (typeof CORRUPTIONS)[number],
+  record: LinkRecord,
+  person: Person,
+  random: () => number,
+  pick: <T>(list: readonly T[]) => T,
+): void {
   const name = record.name ?? person.surname + person.given;
   switch (kind) {
     case 'homophone_given':
