@@ -7,6 +7,7 @@ import { findIssues, findSubmission, toSubmissionView, type SubmissionMode, type
 import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { AppError } from '../platform/errors/index.js';
+import { catchUpRegistry } from '../registry/index.js';
 import { withContext } from './cli-context.js';
 
 interface ImportOptions {
@@ -16,6 +17,8 @@ interface ImportOptions {
   server?: string;
   token?: string;
   strict?: boolean;
+  /** commander's negation of --no-registry: project the registry after importing (default). */
+  registry: boolean;
 }
 
 /** `popx import FILE|DIR`: submit files locally (straight into the database) or to a server with a token. */
@@ -29,6 +32,7 @@ export function registerImportCommand(program: Command): void {
     .option('--server <url>', 'submit to a running server instead, e.g. http://127.0.0.1:8080')
     .option('--token <token>', 'API token of the submitting organisation (with --server)')
     .option('--strict', 'with a directory: exit 1 when any row was rejected')
+    .option('--no-registry', 'local mode: do not bring the population registry up to date afterwards')
     .description('submit a file and print its report (exit 1 when any row was rejected)')
     .action(async (target: string, options: ImportOptions) => {
       if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
@@ -48,7 +52,11 @@ function usage(en: string, zh: string): AppError {
 
 async function importLocal(file: string, options: ImportOptions): Promise<{ view: SubmissionView; issues: IssueLine[] }> {
   if (!options.org) throw usage('--org is required in local mode (the organisation that submits)', '本地导入须指定 --org（报送机构代码）');
-  return withContext(async (ctx) => submitLocal(ctx, file, options.type!, options.org!, options.mode, true));
+  return withContext(async (ctx) => {
+    const result = await submitLocal(ctx, file, options.type!, options.org!, options.mode, true);
+    if (options.registry) await projectRegistry(ctx);
+    return result;
+  });
 }
 
 type IssueLine = { row: number; severity: string; code: string; field: string | null; message: string; messageZh: string };
@@ -123,6 +131,7 @@ async function importDirectory(dir: string, options: ImportOptions): Promise<voi
       for (const key of ['received', 'accepted', 'duplicate', 'corrected', 'cancelled', 'rejected', 'warnings'] as const) totals[key] += view[key];
       if (process.stderr.isTTY) process.stderr.write(`\r  ${index + 1}/${manifest.files.length} files  ${totals.received.toLocaleString('en-US')} rows   `);
     }
+    if (options.registry) await projectRegistry(ctx);
   });
   if (process.stderr.isTTY) process.stderr.write('\n');
   const seconds = (performance.now() - started) / 1000;
@@ -131,6 +140,19 @@ async function importDirectory(dir: string, options: ImportOptions): Promise<voi
       `corrected ${totals.corrected}, cancelled ${totals.cancelled}, rejected ${totals.rejected}, with warnings ${totals.warnings}\n`,
   );
   if (options.strict && totals.rejected > 0) process.exitCode = 1;
+}
+
+/** Brings the registry up to date with what was imported, showing progress on a terminal. */
+async function projectRegistry(ctx: AppContext): Promise<void> {
+  const started = performance.now();
+  const result = await catchUpRegistry(ctx, (p) => {
+    if (process.stderr.isTTY) process.stderr.write(`\r  人口库 registry  ${p.entries.toLocaleString('en-US')} records   `);
+  });
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  process.stdout.write(
+    `registry: ${result.entries} ledger entries projected in ${((performance.now() - started) / 1000).toFixed(1)} s` +
+      `${result.reviews > 0 ? `, ${result.reviews} links for review` : ''}\n`,
+  );
 }
 
 function printReport(view: SubmissionView, issues: IssueLine[]): void {

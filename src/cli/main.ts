@@ -5,6 +5,7 @@ import { registerDatabaseCommands } from './database-commands.js';
 import { registerGenCommand } from './gen-command.js';
 import { registerImportCommand } from './import-command.js';
 import { registerLinkageCommands } from './linkage-commands.js';
+import { registerRegistryCommands } from './registry-commands.js';
 import { registerServeCommand } from './serve-command.js';
 
 /** `popx`: the platform's command line (docs: ../../shared interfaces, README). */
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerGenCommand(program);
   registerImportCommand(program);
   registerLinkageCommands(program);
+  registerRegistryCommands(program);
   return program;
 }
 

@@ -10,6 +10,7 @@ export class IngestQueue {
   private readonly progress = new Map<string, IngestProgress & { position?: number }>();
   private running: Promise<void> | null = null;
   private idle: Array<() => void> = [];
+  private readonly committedListeners: Array<() => void> = [];
 
   constructor(private readonly ctx: AppContext) {}
 
@@ -25,6 +26,11 @@ export class IngestQueue {
     if (!progress) return undefined;
     const position = this.queue.findIndex((job) => job.submissionId === id);
     return { ...progress, queuePosition: position < 0 ? 0 : position };
+  }
+
+  /** Calls `listener` after each submission has finished (the registry catches up then). */
+  onFinished(listener: () => void): void {
+    this.committedListeners.push(listener);
   }
 
   /** Resolves when nothing is queued or running (tests, shutdown). */
@@ -43,6 +49,7 @@ export class IngestQueue {
       } finally {
         this.queue.shift();
         this.progress.delete(job.submissionId);
+        for (const listener of this.committedListeners) listener();
       }
     }
     this.running = null;

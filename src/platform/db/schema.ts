@@ -169,6 +169,88 @@ export interface RecordStateTable {
   status: string;
 }
 
+export interface PersonTable {
+  id: number;
+  status: 'active' | 'retracted';
+  merged_into: number | null;
+  id_number: string | null;
+  name: string | null;
+  name_key: string | null;
+  sex: string | null;
+  birth_date: string | null;
+  died_on: string | null;
+  hukou_division: string | null;
+  residence_division: string | null;
+  managing_division: string | null;
+  population: string;
+  marital_status: string | null;
+  expected_delivery_on: string | null;
+  contraception_method: string | null;
+  /** JSON: insurance, permit and licence flags. */
+  flags: string;
+  /** JSON: per golden field, its value and the ledger entry it came from. */
+  golden: string;
+  created_seq: number;
+  updated_seq: number;
+}
+
+export interface PersonRecordTable {
+  seq: number;
+  role: string;
+  person_id: number;
+  org_code: string;
+  type: string;
+  record_id: string;
+  method: string;
+  score: number | null;
+}
+
+export interface PersonRelationTable {
+  seq: number;
+  person_id: number;
+  kind: string;
+  other_id: number;
+  since: string | null;
+  until: string | null;
+}
+
+export interface LinkReviewTable {
+  id: string;
+  seq: number;
+  role: string;
+  person_id: number;
+  candidate_id: number;
+  score: number;
+  evidence: string;
+  status: string;
+  created_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  note: string | null;
+}
+
+export interface LinkDecisionTable {
+  id: string;
+  kind: 'same' | 'different';
+  seq_a: number;
+  role_a: string;
+  seq_b: number;
+  role_b: string;
+  active: number;
+  decided_by: string;
+  decided_at: string;
+  note: string | null;
+  revoked_by: string | null;
+  revoked_at: string | null;
+}
+
+export interface RegistryCursorTable {
+  name: string;
+  seq: number;
+  next_person_id: number;
+  updated_at: string;
+}
+
 export interface Database {
   divisions: DivisionTable;
   orgs: OrgTable;
@@ -183,4 +265,10 @@ export interface Database {
   submission_issues: SubmissionIssueTable;
   ledger: LedgerTable;
   record_state: RecordStateTable;
+  persons: PersonTable;
+  person_records: PersonRecordTable;
+  person_relations: PersonRelationTable;
+  link_reviews: LinkReviewTable;
+  link_decisions: LinkDecisionTable;
+  registry_cursor: RegistryCursorTable;
 }

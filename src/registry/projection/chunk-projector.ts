@@ -1,0 +1,286 @@
+import type { Kysely } from 'kysely';
+import type { Database, PersonRecordTable, PersonRelationTable, PersonTable } from '../../platform/db/index.js';
+import { registryEffectOf, type RoleEffect, type RoleName } from '../effects/registry-effects.js';
+import { nameKey } from '../persons/name-key.js';
+import { derivePersonState } from '../persons/person-state.js';
+import { pickGolden, type FactClaim } from '../persons/survivorship.js';
+import { matchChild, type ChildDescriptor, type LinkEvidence } from './match-child.js';
+import {
+  childrenOf,
+  deleteRecordLinks,
+  existingPersons,
+  insertRows,
+  linksOfRecord,
+  personOfRecord,
+  personsByIdNumber,
+  recordsOfPersons,
+  updatePerson,
+  type ChildCandidate,
+} from './registry.repository.js';
+
+/** A ledger entry as the projection reads it. */
+export interface LedgerEntry {
+  seq: number;
+  org_code: string;
+  type: string;
+  record_id: string;
+  action: string;
+  event_date: string | null;
+  payload: string;
+}
+
+/** An active record-level decision by a reviewer: these two records are (not) the same person. */
+export interface LinkDecision {
+  kind: 'same' | 'different';
+  seqA: number;
+  roleA: string;
+  seqB: number;
+  roleB: string;
+}
+
+export interface ReviewTask {
+  seq: number;
+  role: string;
+  personId: number;
+  candidateId: number;
+  score: number;
+  evidence: LinkEvidence[];
+}
+
+interface PendingRecord extends PersonRecordTable {
+  entry: LedgerEntry;
+  payload: Record<string, string | number>;
+  effect: RoleEffect;
+}
+
+/**
+ * Projects one chunk of ledger entries onto the registry inside the caller's transaction:
+ * links every person a record is about (exact ID number; a newborn without one through its
+ * mother, birth date, sex and name; reviewer decisions first), records relations, and
+ * recomputes the golden record and state of every person touched. Person ids are handed out
+ * in ledger order, so projecting the same ledger again gives the same registry.
+ */
+export class ChunkProjector {
+  private readonly byId = new Map<string, number>();
+  private readonly pending: PendingRecord[] = [];
+  private readonly relations: PersonRelationTable[] = [];
+  private readonly touched = new Set<number>();
+  /** Persons created in this chunk (their records are all in `pending`). */
+  private readonly created = new Map<number, number>();
+  readonly reviews: ReviewTask[] = [];
+
+  constructor(
+    private readonly trx: Kysely<Database>,
+    public nextPersonId: number,
+    private readonly orgTypes: ReadonlyMap<string, string>,
+    private readonly districtCode: string,
+    private readonly decisions: readonly LinkDecision[],
+  ) {}
+
+  /** Looks up, in one go, the persons of every ID number the chunk mentions. */
+  async prefetch(entries: readonly LedgerEntry[]): Promise<void> {
+    const ids = new Set<string>();
+    for (const entry of entries) {
+      const effect = registryEffectOf(entry.type);
+      if (!effect) continue;
+      const payload = JSON.parse(entry.payload) as Record<string, unknown>;
+      for (const role of effect.roles) {
+        const value = role.idField ? payload[role.idField] : undefined;
+        if (typeof value === 'string' && value) ids.add(value);
+      }
+    }
+    for (const [id, person] of await personsByIdNumber(this.trx, [...ids])) this.byId.set(id, person);
+  }
+
+  async apply(entry: LedgerEntry): Promise<void> {
+    if (entry.action === 'correct' || entry.action === 'cancel') await this.retract(entry);
+    if (entry.action === 'cancel') return;
+    const effect = registryEffectOf(entry.type);
+    if (!effect) return;
+    const payload = JSON.parse(entry.payload) as Record<string, string | number>;
+    const linked = new Map<RoleName, number>();
+    // Parents first: a child without an ID number is found through its mother.
+    for (const role of [...effect.roles.filter((r) => !r.parentRole), ...effect.roles.filter((r) => r.parentRole)]) {
+      const personId = await this.link(entry, payload, role, linked);
+      if (personId !== null) linked.set(role.role, personId);
+    }
+    for (const rel of effect.relations ?? []) {
+      const from = linked.get(rel.from);
+      const to = linked.get(rel.to);
+      if (from === undefined || to === undefined || from === to) continue;
+      const date = rel.dateField ? String(payload[rel.dateField] ?? '') || null : null;
+      this.relations.push({ seq: entry.seq, person_id: from, kind: rel.kind, other_id: to, since: rel.ends ? null : date, until: rel.ends ? date : null });
+      this.touched.add(from);
+      this.touched.add(to);
+    }
+  }
+
+  /** Removes the links and relations of the earlier versions of a corrected or cancelled record. */
+  private async retract(entry: LedgerEntry): Promise<void> {
+    const sameRecord = (r: PersonRecordTable) => r.org_code === entry.org_code && r.type === entry.type && r.record_id === entry.record_id;
+    const seqs = new Set<number>();
+    for (let i = this.pending.length - 1; i >= 0; i -= 1) {
+      const r = this.pending[i]!;
+      if (!sameRecord(r)) continue;
+      seqs.add(r.seq);
+      this.touched.add(r.person_id);
+      this.pending.splice(i, 1);
+    }
+    for (let i = this.relations.length - 1; i >= 0; i -= 1) if (seqs.has(this.relations[i]!.seq)) this.relations.splice(i, 1);
+    const stored = await linksOfRecord(this.trx, entry.org_code, entry.type, entry.record_id);
+    for (const r of stored) this.touched.add(Number(r.person_id));
+    if (stored.length > 0) await deleteRecordLinks(this.trx, [...new Set(stored.map((r) => Number(r.seq)))]);
+  }
+
+  private async link(entry: LedgerEntry, payload: Record<string, string | number>, role: RoleEffect, linked: Map<RoleName, number>): Promise<number | null> {
+    const field = (key: string | undefined) => (key === undefined ? undefined : key.startsWith('=') ? key.slice(1) : payload[key] === undefined ? undefined : String(payload[key]));
+    const idNumber = field(role.idField) || undefined;
+    const decided = await this.decidedPerson(entry.seq, role.role);
+    let personId: number | null = decided;
+    let method = decided !== null ? 'decision' : 'id';
+    let score: number | null = null;
+    if (personId === null && idNumber) personId = this.byId.get(idNumber) ?? null;
+    if (personId === null && role.parentRole && linked.has(role.parentRole)) {
+      const child: ChildDescriptor = { idNumber, name: field(role.nameField), sex: field(role.sexField), birthDate: field(role.birthDateField), source: `${entry.org_code} ${entry.type}`, onePerRecord: role.onePerRecord === true };
+      const candidates = (await this.childCandidates(linked.get(role.parentRole)!)).filter((c) => !this.isDecidedDifferent(entry.seq, role.role, c.personId));
+      const match = matchChild(child, candidates);
+      if (match.kind === 'match') {
+        personId = match.personId;
+        method = 'match';
+        score = match.score;
+      } else if (match.kind === 'review') {
+        personId = this.createPerson(entry.seq);
+        this.reviews.push({ seq: entry.seq, role: role.role, personId, candidateId: match.personId, score: match.score, evidence: match.evidence });
+        method = 'new';
+      }
+    }
+    if (personId === null) {
+      if (!idNumber && !role.createWithoutId) return null;
+      personId = this.createPerson(entry.seq);
+      method = 'new';
+    }
+    if (idNumber && !this.byId.has(idNumber)) this.byId.set(idNumber, personId);
+    this.pending.push({
+      seq: entry.seq,
+      role: role.role,
+      person_id: personId,
+      org_code: entry.org_code,
+      type: entry.type,
+      record_id: entry.record_id,
+      method,
+      score,
+      entry,
+      payload,
+      effect: role,
+    });
+    this.touched.add(personId);
+    return personId;
+  }
+
+  private createPerson(seq: number): number {
+    const id = this.nextPersonId;
+    this.nextPersonId += 1;
+    this.created.set(id, seq);
+    return id;
+  }
+
+  /** The person a reviewer said this record belongs with (the other record's person), if linked already. */
+  private async decidedPerson(seq: number, role: string): Promise<number | null> {
+    for (const d of this.decisions) {
+      if (d.kind !== 'same') continue;
+      const other = d.seqA === seq && d.roleA === role ? [d.seqB, d.roleB] : d.seqB === seq && d.roleB === role ? [d.seqA, d.roleA] : null;
+      if (!other) continue;
+      const inChunk = this.pending.find((r) => r.seq === other[0] && r.role === other[1]);
+      const person = inChunk ? inChunk.person_id : await personOfRecord(this.trx, other[0] as number, other[1] as string);
+      if (person !== null) return person;
+    }
+    return null;
+  }
+
+  /** Whether a reviewer said this record is not the person `personId` (one of whose records they compared). */
+  private isDecidedDifferent(seq: number, role: string, personId: number): boolean {
+    return this.decisions.some((d) => {
+      if (d.kind !== 'different') return false;
+      const other = d.seqA === seq && d.roleA === role ? [d.seqB, d.roleB] : d.seqB === seq && d.roleB === role ? [d.seqA, d.roleA] : null;
+      return other !== null && this.pending.some((r) => r.seq === other[0] && r.role === other[1] && r.person_id === personId);
+    });
+  }
+
+  /** Children of a parent known to the database, updated with this chunk's records. */
+  private async childCandidates(parentId: number): Promise<ChildCandidate[]> {
+    const byPerson = new Map<number, ChildCandidate>();
+    if (!this.created.has(parentId)) for (const c of await childrenOf(this.trx, parentId)) byPerson.set(c.personId, c);
+    const children = new Set(this.relations.filter((r) => r.other_id === parentId && (r.kind === 'mother' || r.kind === 'father')).map((r) => r.person_id));
+    for (const child of children) {
+      const candidate = byPerson.get(child) ?? { personId: child, idNumber: null, name: null, sex: null, birthDate: null, sources: new Set<string>() };
+      for (const r of this.pending) {
+        if (r.person_id !== child) continue;
+        candidate.sources.add(`${r.org_code} ${r.type}`);
+        const value = (key: string | undefined) => (key && !key.startsWith('=') && r.payload[key] !== undefined ? String(r.payload[key]) : null);
+        candidate.idNumber ??= value(r.effect.idField);
+        candidate.name ??= value(r.effect.nameField);
+        candidate.sex ??= r.effect.sexField?.startsWith('=') ? r.effect.sexField.slice(1) : value(r.effect.sexField);
+        candidate.birthDate ??= value(r.effect.birthDateField);
+      }
+      byPerson.set(child, candidate);
+    }
+    return [...byPerson.values()];
+  }
+
+  /** Writes the chunk: links, relations, and every touched person's golden record and state. */
+  async write(): Promise<void> {
+    await insertRows(this.trx, 'person_records', this.pending.map(({ entry: _e, payload: _p, effect: _f, ...row }) => row));
+    await insertRows(this.trx, 'person_relations', this.relations);
+    const claims = new Map<number, FactClaim[]>();
+    const lastSeq = new Map<number, number>();
+    const add = (personId: number, seq: number, orgCode: string, type: string, eventDate: string | null, payload: Record<string, string | number>, role: RoleEffect) => {
+      const list = claims.get(personId) ?? [];
+      claims.set(personId, list);
+      lastSeq.set(personId, Math.max(lastSeq.get(personId) ?? 0, seq));
+      for (const [fact, source] of Object.entries(role.facts)) {
+        const value = source.startsWith('=') ? source.slice(1) : payload[source];
+        if (value === undefined || value === '') continue;
+        list.push({ fact: fact as FactClaim['fact'], value: String(value), seq, orgCode, orgType: this.orgTypes.get(orgCode) ?? '', type, on: eventDate ?? '' });
+      }
+    };
+    const stored = [...this.touched].filter((id) => !this.created.has(id));
+    for (const r of await recordsOfPersons(this.trx, stored)) {
+      const role = registryEffectOf(r.type)?.roles.find((x) => x.role === r.role);
+      if (role) add(Number(r.person_id), Number(r.seq), r.org_code, r.type, r.event_date, JSON.parse(r.payload) as Record<string, string | number>, role);
+    }
+    for (const r of this.pending) if (this.created.has(r.person_id)) add(r.person_id, r.seq, r.org_code, r.type, r.entry.event_date, r.payload, r.effect);
+    const existing = await existingPersons(this.trx, stored);
+    const inserts: PersonTable[] = [];
+    for (const personId of [...this.touched].sort((a, b) => a - b)) {
+      const golden = pickGolden(claims.get(personId) ?? []);
+      const state = derivePersonState(golden, this.districtCode);
+      const known = existing.get(personId);
+      const row: PersonTable = {
+        id: personId,
+        // A person left with no record (every record cancelled or corrected away) is kept, retracted.
+        status: claims.has(personId) ? 'active' : 'retracted',
+        merged_into: null,
+        id_number: state.idNumber,
+        name: state.name,
+        name_key: nameKey(state.name),
+        sex: state.sex,
+        birth_date: state.birthDate,
+        died_on: state.diedOn,
+        hukou_division: state.hukouDivision,
+        residence_division: state.residenceDivision,
+        managing_division: state.managingDivision,
+        population: state.population,
+        marital_status: state.maritalStatus,
+        expected_delivery_on: state.expectedDeliveryOn,
+        contraception_method: state.contraceptionMethod,
+        flags: JSON.stringify(state.flags),
+        golden: JSON.stringify(golden),
+        created_seq: known?.createdSeq ?? this.created.get(personId) ?? 0,
+        updated_seq: lastSeq.get(personId) ?? known?.createdSeq ?? 0,
+      };
+      if (known) await updatePerson(this.trx, row);
+      else inserts.push(row);
+    }
+    await insertRows(this.trx, 'persons', inserts);
+  }
+}

@@ -1,0 +1,111 @@
+import type { Kysely } from 'kysely';
+import type { Database, Db } from '../../platform/db/index.js';
+import { ChunkProjector, type LedgerEntry, type LinkDecision } from './chunk-projector.js';
+import { lockRegistryCursor, saveRegistryCursor } from './registry.repository.js';
+
+/** Ledger entries projected per transaction: small enough not to hold the database for long. */
+const CHUNK_ENTRIES = 5000;
+
+export interface ProjectionProgress {
+  /** The last ledger sequence number projected. */
+  seq: number;
+  /** Entries projected in this run so far. */
+  entries: number;
+}
+
+export interface ProjectionResult {
+  entries: number;
+  seq: number;
+  reviews: number;
+}
+
+/**
+ * Brings the registry up to date with the exchange ledger: projects every entry after the
+ * registry's cursor, a chunk per transaction (the chunk and the cursor commit together, so a
+ * crash resumes where it stopped). One projector at a time: the cursor row is the lock.
+ */
+export async function projectLedger(db: Db, districtCode: string, onProgress?: (p: ProjectionProgress) => void): Promise<ProjectionResult> {
+  const orgTypes = new Map((await db.kysely.selectFrom('orgs').select(['code', 'type']).execute()).map((o) => [o.code, o.type]));
+  const result: ProjectionResult = { entries: 0, seq: 0, reviews: 0 };
+  for (;;) {
+    const done = await db.kysely.transaction().execute(async (trx) => {
+      const cursor = await lockRegistryCursor(trx);
+      result.seq = cursor.seq;
+      const entries = (
+        await trx
+          .selectFrom('ledger')
+          .select(['seq', 'org_code', 'type', 'record_id', 'action', 'event_date', 'payload'])
+          .where('seq', '>', cursor.seq)
+          .orderBy('seq')
+          .limit(CHUNK_ENTRIES)
+          .execute()
+      ).map((e) => ({ ...e, seq: Number(e.seq) })) as LedgerEntry[];
+      if (entries.length === 0) return true;
+      const last = entries[entries.length - 1]!.seq;
+      const projector = new ChunkProjector(trx, cursor.nextPersonId, orgTypes, districtCode, await decisionsFor(trx, entries[0]!.seq, last));
+      await projector.prefetch(entries);
+      for (const entry of entries) await projector.apply(entry);
+      await projector.write();
+      await saveReviews(trx, projector);
+      await saveRegistryCursor(trx, last, projector.nextPersonId);
+      result.entries += entries.length;
+      result.seq = last;
+      result.reviews += projector.reviews.length;
+      return false;
+    });
+    if (done) return result;
+    onProgress?.({ seq: result.seq, entries: result.entries });
+  }
+}
+
+/** Active reviewer decisions about any record of the chunk's sequence range. */
+async function decisionsFor(trx: Kysely<Database>, from: number, to: number): Promise<LinkDecision[]> {
+  const rows = await trx
+    .selectFrom('link_decisions')
+    .select(['kind', 'seq_a', 'role_a', 'seq_b', 'role_b'])
+    .where('active', '=', 1)
+    .where((eb) => eb.or([eb('seq_a', '>=', from).and('seq_a', '<=', to), eb('seq_b', '>=', from).and('seq_b', '<=', to)]))
+    .orderBy('decided_at')
+    .execute();
+  return rows.map((r) => ({ kind: r.kind, seqA: Number(r.seq_a), roleA: r.role_a, seqB: Number(r.seq_b), roleB: r.role_b }));
+}
+
+async function saveReviews(trx: Kysely<Database>, projector: ChunkProjector): Promise<void> {
+  const now = new Date().toISOString();
+  for (const r of projector.reviews) {
+    await trx
+      .insertInto('link_reviews')
+      .values({
+        id: `${r.seq}-${r.role}-${r.candidateId}`,
+        seq: r.seq,
+        role: r.role,
+        person_id: r.personId,
+        candidate_id: r.candidateId,
+        score: r.score,
+        evidence: JSON.stringify(r.evidence),
+        status: 'open',
+        created_at: now,
+        decided_by: null,
+        decided_at: null,
+        note: null,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  }
+}
+
+/**
+ * Drops the projection and projects the whole ledger again (reviewer decisions are kept and
+ * applied). Gives exactly the registry that incremental projection built: a test checks.
+ */
+export async function rebuildRegistry(db: Db, districtCode: string, onProgress?: (p: ProjectionProgress) => void): Promise<ProjectionResult> {
+  await db.kysely.transaction().execute(async (trx) => {
+    await lockRegistryCursor(trx);
+    await trx.deleteFrom('person_records').execute();
+    await trx.deleteFrom('person_relations').execute();
+    await trx.deleteFrom('persons').execute();
+    await trx.deleteFrom('link_reviews').where('status', '=', 'open').execute();
+    await saveRegistryCursor(trx, 0, 1);
+  });
+  return projectLedger(db, districtCode, onProgress);
+}

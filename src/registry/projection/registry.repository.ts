@@ -1,0 +1,141 @@
+import type { Kysely } from 'kysely';
+import type { Database, PersonRecordTable, PersonRelationTable, PersonTable } from '../../platform/db/index.js';
+
+const IN_LIST = 500;
+const INSERT_ROWS = 500;
+
+export const REGISTRY_CURSOR = 'registry';
+
+/** Locks the projection cursor for this transaction (creating it on first use) and returns it. */
+export async function lockRegistryCursor(trx: Kysely<Database>): Promise<{ seq: number; nextPersonId: number }> {
+  const now = new Date().toISOString();
+  // The update comes first so SQLite takes its write lock before reading, as the chain heads do.
+  const lock = () => trx.updateTable('registry_cursor').set({ updated_at: now }).where('name', '=', REGISTRY_CURSOR).executeTakeFirst();
+  if (Number((await lock()).numUpdatedRows) === 0) {
+    await trx
+      .insertInto('registry_cursor')
+      .values({ name: REGISTRY_CURSOR, seq: 0, next_person_id: 1, updated_at: now })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
+    await lock();
+  }
+  const row = await trx.selectFrom('registry_cursor').select(['seq', 'next_person_id']).where('name', '=', REGISTRY_CURSOR).executeTakeFirstOrThrow();
+  return { seq: Number(row.seq), nextPersonId: Number(row.next_person_id) };
+}
+
+export async function saveRegistryCursor(trx: Kysely<Database>, seq: number, nextPersonId: number): Promise<void> {
+  await trx.updateTable('registry_cursor').set({ seq, next_person_id: nextPersonId, updated_at: new Date().toISOString() }).where('name', '=', REGISTRY_CURSOR).execute();
+}
+
+/** Active persons by ID number. */
+export async function personsByIdNumber(trx: Kysely<Database>, idNumbers: readonly string[]): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  for (let i = 0; i < idNumbers.length; i += IN_LIST) {
+    const rows = await trx
+      .selectFrom('persons')
+      .select(['id', 'id_number'])
+      .where('id_number', 'in', idNumbers.slice(i, i + IN_LIST))
+      .where('status', '=', 'active')
+      .orderBy('id')
+      .execute();
+    for (const row of rows) if (row.id_number && !found.has(row.id_number)) found.set(row.id_number, Number(row.id));
+  }
+  return found;
+}
+
+/** A person as the child matcher compares it. */
+export interface ChildCandidate {
+  personId: number;
+  idNumber: string | null;
+  name: string | null;
+  sex: string | null;
+  birthDate: string | null;
+  /** `org_code type` of every record linked to the person (two records of one source are two children). */
+  sources: Set<string>;
+}
+
+/** The active children of a parent (by any mother/father relation), with what identifies them. */
+export async function childrenOf(trx: Kysely<Database>, parentId: number): Promise<ChildCandidate[]> {
+  const rows = await trx
+    .selectFrom('person_relations as r')
+    .innerJoin('persons as p', 'p.id', 'r.person_id')
+    .select(['p.id', 'p.id_number', 'p.name', 'p.sex', 'p.birth_date'])
+    .where('r.other_id', '=', parentId)
+    .where('r.kind', 'in', ['mother', 'father'])
+    .where('p.status', '=', 'active')
+    .distinct()
+    .execute();
+  const out: ChildCandidate[] = [];
+  for (const row of rows) {
+    const sources = await trx.selectFrom('person_records').select(['org_code', 'type']).where('person_id', '=', row.id).execute();
+    out.push({
+      personId: Number(row.id),
+      idNumber: row.id_number,
+      name: row.name,
+      sex: row.sex,
+      birthDate: row.birth_date,
+      sources: new Set(sources.map((s) => `${s.org_code} ${s.type}`)),
+    });
+  }
+  return out;
+}
+
+/** The links of earlier versions of a record (before a correction or cancellation replaces them). */
+export async function linksOfRecord(trx: Kysely<Database>, orgCode: string, type: string, recordId: string): Promise<PersonRecordTable[]> {
+  return trx.selectFrom('person_records').selectAll().where('org_code', '=', orgCode).where('type', '=', type).where('record_id', '=', recordId).execute();
+}
+
+export async function deleteRecordLinks(trx: Kysely<Database>, seqs: readonly number[]): Promise<void> {
+  for (let i = 0; i < seqs.length; i += IN_LIST) {
+    const chunk = seqs.slice(i, i + IN_LIST);
+    await trx.deleteFrom('person_records').where('seq', 'in', chunk).execute();
+    await trx.deleteFrom('person_relations').where('seq', 'in', chunk).execute();
+  }
+}
+
+/** Persons linked to a record (seq, role), for link decisions. */
+export async function personOfRecord(trx: Kysely<Database>, seq: number, role: string): Promise<number | null> {
+  const row = await trx.selectFrom('person_records').select('person_id').where('seq', '=', seq).where('role', '=', role).executeTakeFirst();
+  return row ? Number(row.person_id) : null;
+}
+
+/** Every record linked to the persons, with the ledger entry it came from. */
+export async function recordsOfPersons(trx: Kysely<Database>, personIds: readonly number[]) {
+  const out = [];
+  for (let i = 0; i < personIds.length; i += IN_LIST) {
+    out.push(
+      ...(await trx
+        .selectFrom('person_records as pr')
+        .innerJoin('ledger as l', 'l.seq', 'pr.seq')
+        .select(['pr.person_id', 'pr.seq', 'pr.role', 'l.org_code', 'l.type', 'l.event_date', 'l.payload'])
+        .where('pr.person_id', 'in', personIds.slice(i, i + IN_LIST))
+        .execute()),
+    );
+  }
+  return out;
+}
+
+export async function insertRows<T extends 'person_records' | 'person_relations' | 'persons'>(
+  trx: Kysely<Database>,
+  table: T,
+  rows: ReadonlyArray<T extends 'persons' ? PersonTable : T extends 'person_records' ? PersonRecordTable : PersonRelationTable>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_ROWS) {
+    await trx.insertInto(table).values(rows.slice(i, i + INSERT_ROWS) as never).execute();
+  }
+}
+
+export async function updatePerson(trx: Kysely<Database>, row: PersonTable): Promise<void> {
+  const { id, created_seq: _created, ...rest } = row;
+  await trx.updateTable('persons').set(rest).where('id', '=', id).execute();
+}
+
+/** Existing persons' rows (for created_seq and status). */
+export async function existingPersons(trx: Kysely<Database>, ids: readonly number[]): Promise<Map<number, { createdSeq: number; status: string }>> {
+  const found = new Map<number, { createdSeq: number; status: string }>();
+  for (let i = 0; i < ids.length; i += IN_LIST) {
+    const rows = await trx.selectFrom('persons').select(['id', 'created_seq', 'status']).where('id', 'in', ids.slice(i, i + IN_LIST)).execute();
+    for (const r of rows) found.set(Number(r.id), { createdSeq: Number(r.created_seq), status: r.status });
+  }
+  return found;
+}
