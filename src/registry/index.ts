@@ -3,3 +3,5 @@ export { RegistryProjector, catchUpRegistry, rebuildRegistryOf } from './registr
 export { projectLedger, rebuildRegistry, type ProjectionProgress, type ProjectionResult } from './projection/project-ledger.js';
 export { REGISTRY_EFFECTS, registryEffectOf } from './effects/registry-effects.js';
 export { nameKey } from './persons/name-key.js';
+export { registryCapability } from './registry-capability.js';
+export { reprojectPersons } from './projection/project-ledger.js';

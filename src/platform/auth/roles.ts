@@ -16,6 +16,9 @@ export const PERMISSIONS = [
   'catalog.read',
   'submission.create',
   'submission.read',
+  'person.read',
+  'person.unmask',
+  'link_review.decide',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -50,12 +53,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'catalog.read',
     'submission.create',
     'submission.read',
+    'person.read',
+    'person.unmask',
+    'link_review.decide',
   ],
-  bureau_analyst: ['division.read', 'org.read', 'catalog.read', 'submission.read'],
+  // Analysts work with masked persons (statistics need no ID numbers).
+  bureau_analyst: ['division.read', 'org.read', 'catalog.read', 'submission.read', 'person.read'],
   dept_operator: ['division.read', 'org.read', 'token.read', 'token.write', 'catalog.read', 'submission.create', 'submission.read'],
-  town_operator: ['division.read', 'org.read', 'catalog.read', 'submission.create', 'submission.read'],
-  village_operator: ['division.read', 'org.read', 'catalog.read', 'submission.create', 'submission.read'],
-  reviewer: ['division.read', 'org.read', 'catalog.read'],
+  // Towns and villages see the persons they manage, and may unmask them with a stated purpose.
+  town_operator: ['division.read', 'org.read', 'catalog.read', 'submission.create', 'submission.read', 'person.read', 'person.unmask'],
+  village_operator: ['division.read', 'org.read', 'catalog.read', 'submission.create', 'submission.read', 'person.read', 'person.unmask'],
+  reviewer: ['division.read', 'org.read', 'catalog.read', 'person.read', 'person.unmask', 'link_review.decide'],
   // Separation of duties: the auditor reads the audit log; nobody else does, and the auditor
   // changes nothing.
   auditor: ['division.read', 'org.read', 'user.read', 'audit.read', 'catalog.read', 'submission.read'],

@@ -186,6 +186,7 @@ export interface PersonTable {
   marital_status: string | null;
   expected_delivery_on: string | null;
   contraception_method: string | null;
+  household_number: string | null;
   /** JSON: insurance, permit and licence flags. */
   flags: string;
   /** JSON: per golden field, its value and the ledger entry it came from. */

@@ -83,6 +83,16 @@ export const ERROR_CODES = {
     en: 'This Idempotency-Key was already used for a different file; use a new key for a new file.',
     zh: '该幂等键已用于另一份文件；新文件请使用新的幂等键。',
   },
+  ALREADY_DECIDED: {
+    status: 409,
+    en: 'This has already been decided; reload to see the decision.',
+    zh: '该事项已处理，请刷新查看处理结果。',
+  },
+  INVALID_MERGE: {
+    status: 400,
+    en: 'These persons cannot be merged (the same person, or one is no longer active).',
+    zh: '无法合并这两个人员（为同一人，或其中一人已不在库）。',
+  },
   INVALID_PARENT: {
     status: 400,
     en: 'The parent organisation is unknown or would create a cycle.',

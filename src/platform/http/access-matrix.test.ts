@@ -46,6 +46,12 @@ const EXPECTED: Record<string, Caller[] | 'public'> = {
   'GET /api/v1/submissions/:id/:file': ['bureau_admin', 'bureau_analyst', 'dept_operator', 'town_operator', 'village_operator', 'auditor', 'dept_system'],
   'GET /api/v1/ledger/receipts/verify': ['bureau_admin', 'bureau_analyst', 'dept_operator', 'town_operator', 'village_operator', 'auditor', 'dept_system'],
   'GET /api/v1/submissions/:id/issues': ['bureau_admin', 'bureau_analyst', 'dept_operator', 'town_operator', 'village_operator', 'auditor', 'dept_system'],
+  'GET /api/v1/persons': ['bureau_admin', 'bureau_analyst', 'town_operator', 'village_operator', 'reviewer'],
+  'GET /api/v1/persons/:id': ['bureau_admin', 'bureau_analyst', 'town_operator', 'village_operator', 'reviewer'],
+  'GET /api/v1/link-reviews': ['bureau_admin', 'reviewer'],
+  'POST /api/v1/link-reviews/:id/decision': ['bureau_admin', 'reviewer'],
+  'POST /api/v1/persons/:id/merge': ['bureau_admin', 'reviewer'],
+  'POST /api/v1/link-decisions/:id/revoke': ['bureau_admin', 'reviewer'],
 };
 
 describe.each(DIALECTS)('the access gate on %s', (dialect) => {
@@ -119,6 +125,7 @@ describe.each(DIALECTS)('the access gate on %s', (dialect) => {
       .selectAll()
       .where('action', '=', 'access.denied')
       .where('actor_role', '=', 'town_operator')
+      .orderBy('seq')
       .execute();
     expect(denied.length).toBeGreaterThan(0);
     expect(JSON.parse(denied.at(-1)!.details)).toMatchObject({ route: '/api/v1/users', permission: 'user.read' });

@@ -18,6 +18,9 @@ import {
   type ChildCandidate,
 } from './registry.repository.js';
 
+const ROLE_ORDER: readonly RoleName[] = ['subject', 'mother', 'father', 'child', 'husband', 'wife', 'spouse', 'adopter', 'adopter_spouse', 'legal_rep'];
+const ROLE_SLOTS = 16;
+
 /** A ledger entry as the projection reads it. */
 export interface LedgerEntry {
   seq: number;
@@ -142,21 +145,22 @@ export class ChunkProjector {
     if (personId === null && idNumber) personId = this.byId.get(idNumber) ?? null;
     if (personId === null && role.parentRole && linked.has(role.parentRole)) {
       const child: ChildDescriptor = { idNumber, name: field(role.nameField), sex: field(role.sexField), birthDate: field(role.birthDateField), source: `${entry.org_code} ${entry.type}`, onePerRecord: role.onePerRecord === true };
-      const candidates = (await this.childCandidates(linked.get(role.parentRole)!)).filter((c) => !this.isDecidedDifferent(entry.seq, role.role, c.personId));
+      const candidates = [];
+      for (const c of await this.childCandidates(linked.get(role.parentRole)!)) if (!(await this.isDecidedDifferent(entry.seq, role.role, c.personId))) candidates.push(c);
       const match = matchChild(child, candidates);
       if (match.kind === 'match') {
         personId = match.personId;
         method = 'match';
         score = match.score;
       } else if (match.kind === 'review') {
-        personId = this.createPerson(entry.seq);
+        personId = this.createPerson(entry.seq, role.role);
         this.reviews.push({ seq: entry.seq, role: role.role, personId, candidateId: match.personId, score: match.score, evidence: match.evidence });
         method = 'new';
       }
     }
     if (personId === null) {
       if (!idNumber && !role.createWithoutId) return null;
-      personId = this.createPerson(entry.seq);
+      personId = this.createPerson(entry.seq, role.role);
       method = 'new';
     }
     if (idNumber && !this.byId.has(idNumber)) this.byId.set(idNumber, personId);
@@ -177,9 +181,13 @@ export class ChunkProjector {
     return personId;
   }
 
-  private createPerson(seq: number): number {
-    const id = this.nextPersonId;
-    this.nextPersonId += 1;
+  /**
+   * A new person's id comes from the record that first mentions them (its sequence number and
+   * role), not from a counter: a person keeps their id through rebuilds, also when reviewer
+   * decisions merge or split others.
+   */
+  private createPerson(seq: number, role: RoleName): number {
+    const id = seq * ROLE_SLOTS + ROLE_ORDER.indexOf(role);
     this.created.set(id, seq);
     return id;
   }
@@ -198,12 +206,16 @@ export class ChunkProjector {
   }
 
   /** Whether a reviewer said this record is not the person `personId` (one of whose records they compared). */
-  private isDecidedDifferent(seq: number, role: string, personId: number): boolean {
-    return this.decisions.some((d) => {
-      if (d.kind !== 'different') return false;
-      const other = d.seqA === seq && d.roleA === role ? [d.seqB, d.roleB] : d.seqB === seq && d.roleB === role ? [d.seqA, d.roleA] : null;
-      return other !== null && this.pending.some((r) => r.seq === other[0] && r.role === other[1] && r.person_id === personId);
-    });
+  private async isDecidedDifferent(seq: number, role: string, personId: number): Promise<boolean> {
+    for (const d of this.decisions) {
+      if (d.kind !== 'different') continue;
+      const other = d.seqA === seq && d.roleA === role ? ([d.seqB, d.roleB] as const) : d.seqB === seq && d.roleB === role ? ([d.seqA, d.roleA] as const) : null;
+      if (!other) continue;
+      const inChunk = this.pending.find((r) => r.seq === other[0] && r.role === other[1]);
+      const person = inChunk ? inChunk.person_id : await personOfRecord(this.trx, other[0], other[1]);
+      if (person === personId) return true;
+    }
+    return false;
   }
 
   /** Children of a parent known to the database, updated with this chunk's records. */
@@ -273,6 +285,7 @@ export class ChunkProjector {
         marital_status: state.maritalStatus,
         expected_delivery_on: state.expectedDeliveryOn,
         contraception_method: state.contraceptionMethod,
+        household_number: golden.household_number?.v ?? null,
         flags: JSON.stringify(state.flags),
         golden: JSON.stringify(golden),
         created_seq: known?.createdSeq ?? this.created.get(personId) ?? 0,

@@ -109,3 +109,41 @@ export async function rebuildRegistry(db: Db, districtCode: string, onProgress?:
   });
   return projectLedger(db, districtCode, onProgress);
 }
+
+/**
+ * Projects again, in one transaction, every ledger entry linked to the given persons — after a
+ * reviewer's decision (link, not a match, merge, unmerge) changes how they link. The persons
+ * are dropped and rebuilt from their records with every active decision applied, which gives
+ * what a full rebuild would give for them (person ids come from the records that first
+ * mention them).
+ */
+export async function reprojectPersons(db: Db, districtCode: string, personIds: readonly number[]): Promise<{ entries: number; reviews: number }> {
+  const orgTypes = new Map((await db.kysely.selectFrom('orgs').select(['code', 'type']).execute()).map((o) => [o.code, o.type]));
+  return db.kysely.transaction().execute(async (trx) => {
+    const cursor = await lockRegistryCursor(trx);
+    const seqs = new Set<number>();
+    for (let i = 0; i < personIds.length; i += 500) {
+      const rows = await trx.selectFrom('person_records').select('seq').where('person_id', 'in', personIds.slice(i, i + 500)).execute();
+      for (const r of rows) seqs.add(Number(r.seq));
+    }
+    const ordered = [...seqs].sort((a, b) => a - b);
+    const entries: LedgerEntry[] = [];
+    for (let i = 0; i < ordered.length; i += 500) {
+      const chunk = ordered.slice(i, i + 500);
+      await trx.deleteFrom('person_records').where('seq', 'in', chunk).execute();
+      await trx.deleteFrom('person_relations').where('seq', 'in', chunk).execute();
+      await trx.deleteFrom('link_reviews').where('seq', 'in', chunk).where('status', '=', 'open').execute();
+      const rows = await trx.selectFrom('ledger').select(['seq', 'org_code', 'type', 'record_id', 'action', 'event_date', 'payload']).where('seq', 'in', chunk).execute();
+      entries.push(...rows.map((e) => ({ ...e, seq: Number(e.seq) })));
+    }
+    for (let i = 0; i < personIds.length; i += 500) await trx.deleteFrom('persons').where('id', 'in', personIds.slice(i, i + 500)).execute();
+    entries.sort((a, b) => a.seq - b.seq);
+    if (entries.length === 0) return { entries: 0, reviews: 0 };
+    const projector = new ChunkProjector(trx, cursor.nextPersonId, orgTypes, districtCode, await decisionsFor(trx, entries[0]!.seq, entries[entries.length - 1]!.seq));
+    await projector.prefetch(entries);
+    for (const entry of entries) await projector.apply(entry);
+    await projector.write();
+    await saveReviews(trx, projector);
+    return { entries: entries.length, reviews: projector.reviews.length };
+  });
+}

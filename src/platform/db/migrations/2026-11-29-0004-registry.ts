@@ -24,6 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('marital_status', 'text')
     .addColumn('expected_delivery_on', 'text')
     .addColumn('contraception_method', 'text')
+    .addColumn('household_number', 'text')
     .addColumn('flags', 'text', (c) => c.notNull())
     .addColumn('golden', 'text', (c) => c.notNull())
     .addColumn('created_seq', 'bigint', (c) => c.notNull())
@@ -33,6 +34,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('persons_birth_date').on('persons').columns(['birth_date', 'sex']).execute();
   await db.schema.createIndex('persons_name').on('persons').column('name').execute();
   await db.schema.createIndex('persons_name_key').on('persons').column('name_key').execute();
+  await db.schema.createIndex('persons_household').on('persons').column('household_number').execute();
   await db.schema.createIndex('persons_managing').on('persons').columns(['managing_division', 'status']).execute();
 
   await db.schema
