@@ -96,12 +96,21 @@ function packKeys(
   scale: number,
   hashBits: number,
 ): Float64Array {
-  const all: number[] = [];
+  let all = new Float64Array(Math.max(16, count * 4));
+  let length = 0;
   const shift = 32 - hashBits;
   for (let i = 0; i < count; i += 1) {
-    for (const key of keysOf(i)) all.push((hashString(key) >>> shift) * scale + i);
+    for (const key of keysOf(i)) {
+      if (length === all.length) {
+        const grown = new Float64Array(all.length * 2);
+        grown.set(all);
+        all = grown;
+      }
+      all[length] = (hashString(key) >>> shift) * scale + i;
+      length += 1;
+    }
   }
-  return Float64Array.from(all);
+  return all.slice(0, length);
 }
 
 interface Runs {

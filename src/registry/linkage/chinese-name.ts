@@ -20,7 +20,7 @@ const HAN = /\p{Script=Han}/u;
 const HAN_ONLY = /^[\p{Script=Han}□·]+$/u;
 
 const toSimplifiedChars = OpenCC.Converter({ from: 't', to: 'cn' });
-const CACHE_MAX = 200_000;
+const CACHE_MAX = 1 << 20;
 const simplifiedCache = new Map<string, string>();
 
 /** Traditional → simplified Chinese (OpenCC tables), cached; text without Han characters is returned as is. */
@@ -69,6 +69,9 @@ export interface NamePinyin {
 }
 
 const pinyinCache = new Map<string, NamePinyin>();
+/** Readings of given names and surnames on their own: far fewer distinct than full names. */
+const givenCache = new Map<string, readonly string[]>();
+const surnameCache = new Map<string, { asSurname: readonly string[]; all: readonly string[] }>();
 
 /**
  * Toneless pinyin of a Han name. `surnameLength` is how many leading characters are the surname
@@ -83,17 +86,17 @@ export function namePinyin(name: string, surnameLength: number): NamePinyin {
   const syllables = chars.map((ch, i) => (ch === NAME_PLACEHOLDER ? '?' : i < surnameLength ? '' : ch));
   const given = chars.slice(surnameLength).join('');
   if (given && HAN_ONLY.test(given)) {
-    const read = pinyin(given, { toneType: 'none', type: 'array' });
-    read.forEach((s, i) => (syllables[surnameLength + i] = placeholderSafe(chars[surnameLength + i]!, s)));
+    givenReadings(given).forEach(
+      (s, i) => (syllables[surnameLength + i] = placeholderSafe(chars[surnameLength + i]!, s)),
+    );
   }
   const alternatives: string[] = [];
   if (surnameLength > 0) {
-    const surname = chars.slice(0, surnameLength).join('');
-    const asSurname = pinyin(surname, { toneType: 'none', type: 'array', surname: 'all' });
-    asSurname.forEach((s, i) => (syllables[i] = s));
+    const readings = surnameReadings(chars.slice(0, surnameLength).join(''));
+    readings.asSurname.forEach((s, i) => (syllables[i] = s));
     if (surnameLength === 1) {
       const rest = syllables.slice(1).join('');
-      for (const reading of pinyin(surname, { toneType: 'none', type: 'array', multiple: true })) {
+      for (const reading of readings.all) {
         if (reading !== syllables[0]) alternatives.push(reading + rest);
       }
     }
@@ -101,6 +104,25 @@ export function namePinyin(name: string, surnameLength: number): NamePinyin {
   const result = { syllables: syllables.map((s) => s.toLowerCase().replace(/ü/g, 'v')), alternatives };
   remember(pinyinCache, cacheKey, result);
   return result;
+}
+
+function givenReadings(given: string): readonly string[] {
+  const hit = givenCache.get(given);
+  if (hit) return hit;
+  const read = pinyin(given, { toneType: 'none', type: 'array' });
+  remember(givenCache, given, read);
+  return read;
+}
+
+function surnameReadings(surname: string): { asSurname: readonly string[]; all: readonly string[] } {
+  const hit = surnameCache.get(surname);
+  if (hit) return hit;
+  const made = {
+    asSurname: pinyin(surname, { toneType: 'none', type: 'array', surname: 'all' }),
+    all: pinyin(surname, { toneType: 'none', type: 'array', multiple: true }),
+  };
+  remember(surnameCache, surname, made);
+  return made;
 }
 
 function placeholderSafe(ch: string, reading: string): string {

@@ -92,6 +92,12 @@ describe('ID number comparison', () => {
     expect(idLevel('11010519491231002X', '440606198807120012')).toBe('other');
   });
 
+  it('calls two different numbers that both carry a valid check digit different, however close', () => {
+    // Neighbours born the same day in the same county differ only in the order code and check digit.
+    expect(idLevel('11010519491231002X', '110105194912310038')).toBe('other');
+    expect(idLevel('110105194912310011', '110105194912310003')).toBe('other');
+  });
+
   it('converts a 15-digit legacy number before comparing', () => {
     const a = prepareRecord({ id: 'a', idNumber: '110105491231002' });
     expect(a.idNumber).toBe('11010519491231002X');

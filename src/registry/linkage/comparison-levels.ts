@@ -1,4 +1,5 @@
 import { NAME_PLACEHOLDER } from './chinese-name.js';
+import { hasValidIdCheck } from './id-check.js';
 import type { PreparedName, PreparedRecord } from './prepare-record.js';
 import { damerauLevenshtein, jaroWinkler } from './string-similarity.js';
 
@@ -127,13 +128,18 @@ function approximateDay(date: string): number {
   return year * 372 + month * 31 + day;
 }
 
-/** Identifier levels: same; one digit wrong or one adjacent swap; within two edits. */
+/**
+ * Identifier levels: same; one digit wrong or one adjacent swap; within two edits. Two
+ * different resident ID numbers that both carry a valid GB 11643 check digit are different
+ * numbers, not a typo (the check digit catches every single wrong digit and adjacent swap):
+ * people born the same day in one county differ only in the order code and check digit.
+ */
 export function compareIds(a: string, b: string): number {
   if (a === b) return 0;
   const distance = damerauLevenshtein(a, b, 2);
-  if (distance <= 1) return 1;
-  if (distance <= 2) return 2;
-  return 3;
+  if (distance > 2) return 3;
+  if (hasValidIdCheck(a) && hasValidIdCheck(b)) return 3;
+  return distance;
 }
 
 /** Division levels by shared prefix of the 12-digit code: village, town (9), county (6). */

@@ -1,4 +1,4 @@
-import { comparatorOf, type ComparisonDefinition } from './comparisons.js';
+import { comparatorOf, termValue, type ComparisonDefinition } from './comparisons.js';
 import type { PreparedRecord } from './prepare-record.js';
 import { createRandom } from './random.js';
 
@@ -7,6 +7,11 @@ import { createRandom } from './random.js';
  * different persons, so the share of random pairs at each level estimates P(level | non-match).
  * When all pairs fit in `maxPairs` they are all compared. Counts get half a pair per level so
  * that a level never seen among random pairs keeps a small, finite u.
+ *
+ * Exact agreement is the exception: a shared ID number or mother turns up a handful of times in
+ * a sample, so its share would swing with the sample. It is counted over every pair instead,
+ * from how often each value occurs (Σ c·(c−1) over the values, in O(records)), and the sampled
+ * levels share what is left.
  */
 export function estimateU(
   comparisons: readonly ComparisonDefinition[],
@@ -26,11 +31,49 @@ export function estimateU(
   const pairs = samplePairs(left.length, right?.length ?? null, options, (i, j) =>
     count(left[i]!, (right ?? left)[j]!),
   );
-  const u = tally.map((row) => {
+  const u = tally.map((row, k) => {
     const seen = row.reduce((s, v) => s + v, 0);
-    return row.map((v) => (v + 0.5) / (seen + 0.5 * row.length));
+    const smoothed = row.map((v) => (v + 0.5) / (seen + 0.5 * row.length));
+    if (seen === 0 || levelCounts[k]! <= 2) return smoothed;
+    const comparable = seen / pairs;
+    const exact = Math.min(0.5, exactAgreementShare(comparisons[k]!, left, right) / comparable);
+    const rest = smoothed.slice(1).reduce((s, v) => s + v, 0);
+    const floor = 1 / totalPairs(left, right);
+    return [Math.max(exact, floor), ...smoothed.slice(1).map((v) => (v / rest) * (1 - Math.max(exact, floor)))];
   });
   return { u, pairs };
+}
+
+/** The share of all pairs whose two records hold the same value (the value exact agreement compares). */
+function exactAgreementShare(
+  comparison: ComparisonDefinition,
+  left: readonly PreparedRecord[],
+  right: readonly PreparedRecord[] | null,
+): number {
+  const valueOf =
+    comparison.kind === 'household'
+      ? (r: PreparedRecord) => r.motherIdNumber
+      : (r: PreparedRecord) => termValue(comparison, r);
+  const counts = new Map<string, number>();
+  for (const record of left) {
+    const value = valueOf(record);
+    if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  let agreeing = 0;
+  if (right) {
+    for (const record of right) {
+      const value = valueOf(record);
+      if (value !== undefined) agreeing += counts.get(value) ?? 0;
+    }
+  } else {
+    for (const c of counts.values()) agreeing += c * (c - 1);
+  }
+  return agreeing / totalPairs(left, right);
+}
+
+/** Ordered pairs for a dedupe (n·(n−1)), or left × right for a link. */
+function totalPairs(left: readonly PreparedRecord[], right: readonly PreparedRecord[] | null): number {
+  return Math.max(1, right ? left.length * right.length : left.length * (left.length - 1));
 }
 
 function samplePairs(

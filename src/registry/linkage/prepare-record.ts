@@ -1,4 +1,5 @@
 import { idBirthDate, idCheckChar, idSex, normaliseIdNumber, parseLooseDate } from '../../platform/identity/index.js';
+import { hasValidIdCheck } from './id-check.js';
 import {
   foldFuzzySyllable,
   hasHan,
@@ -63,8 +64,8 @@ export function prepareRecord(record: LinkRecord): PreparedRecord {
 
 function buildPrepared(record: LinkRecord): PreparedRecord {
   const idNumber = normaliseId(record.idNumber);
-  const checked = idNumber !== undefined && isCheckedId(idNumber);
-  const names = prepareNames(record);
+  const checked = idNumber !== undefined && hasValidIdCheck(idNumber);
+  const names = cachedNames(record);
   let extra = NO_EXTRA;
   for (const [key, raw] of Object.entries(record.extra ?? {})) {
     const value = normaliseText(raw);
@@ -76,14 +77,63 @@ function buildPrepared(record: LinkRecord): PreparedRecord {
     givenName: names.givenName,
     surname: names.surname,
     sex: normaliseSex(record.sex) ?? (checked ? idSex(idNumber) : undefined),
-    birthDate: normaliseDate(record.birthDate) ?? (checked ? idBirthDate(idNumber) : undefined),
+    birthDate: cachedDate(record.birthDate) ?? (checked ? idBirthDate(idNumber) : undefined),
     idNumber,
-    division: record.division?.replace(/\D/g, '') || undefined,
-    address: normaliseText(record.address),
+    division: record.division === undefined ? undefined : onlyDigits(record.division),
+    address: cachedText(record.address),
     motherIdNumber: normaliseId(record.motherIdNumber),
     postcode: record.postcode?.normalize('NFKC').replace(/\s/g, '') || undefined,
     extra,
   };
+}
+
+type PreparedNames = { fullName?: PreparedName; givenName?: PreparedName; surname?: PreparedName };
+
+/**
+ * Values repeat (a million records hold ~250k names, ~50k dates, ~60k addresses), so each
+ * distinct raw value is normalised once. The caches are emptied when full, never grown past
+ * VALUE_CACHE_MAX entries.
+ */
+const VALUE_CACHE_MAX = 1 << 20;
+const namesCache = new Map<string, PreparedNames>();
+const dateCache = new Map<string, string | undefined>();
+const textCache = new Map<string, string | undefined>();
+
+function cached<V>(cache: Map<string, V>, key: string, make: (key: string) => V): V {
+  const hit = cache.get(key);
+  if (hit !== undefined || cache.has(key)) return hit as V;
+  const made = make(key);
+  if (cache.size >= VALUE_CACHE_MAX) cache.clear();
+  cache.set(key, made);
+  return made;
+}
+
+function cachedNames(record: LinkRecord): PreparedNames {
+  if (record.surname === undefined && record.givenName === undefined) {
+    if (record.name === undefined) return NO_NAMES;
+    return cached(namesCache, record.name, () => prepareNames(record));
+  }
+  return cached(namesCache, `${record.name ?? ''}\u0001${record.surname ?? ''}\u0001${record.givenName ?? ''}`, () =>
+    prepareNames(record),
+  );
+}
+
+function cachedDate(raw: string | undefined): string | undefined {
+  return raw === undefined ? undefined : cached(dateCache, raw, normaliseDate);
+}
+
+function cachedText(raw: string | undefined): string | undefined {
+  return raw === undefined ? undefined : cached(textCache, raw, normaliseText);
+}
+
+const NO_NAMES: PreparedNames = {};
+
+function onlyDigits(raw: string): string | undefined {
+  for (let i = 0; i < raw.length; i += 1) {
+    const code = raw.charCodeAt(i);
+    if (code < 48 || code > 57) return raw.replace(/\D/g, '') || undefined;
+  }
+  return raw === '' ? undefined : raw;
 }
 
 function prepareNames(record: LinkRecord): {
@@ -125,7 +175,7 @@ function clean(raw: string | undefined): string | undefined {
   return text === '' ? undefined : text;
 }
 
-const NAME_CACHE_MAX = 200_000;
+const NAME_CACHE_MAX = 1 << 20;
 const nameCache = new Map<string, PreparedName>();
 const NO_EXTRA: Map<string, string> = new Map();
 
@@ -171,6 +221,7 @@ function buildPreparedName(text: string, surnameLength: number): PreparedName {
 /** ID numbers: half-width, upper-case X, punctuation dropped, 15-digit legacy numbers converted to 18. */
 export function normaliseId(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
+  if (isPlainId(raw)) return raw;
   const id = normaliseIdNumber(raw)
     .toUpperCase()
     .replace(/[^0-9A-Z]/g, '');
@@ -181,8 +232,15 @@ export function normaliseId(raw: string | undefined): string | undefined {
   return id === '' ? undefined : id;
 }
 
-function isCheckedId(id: string): boolean {
-  return /^\d{17}[\dX]$/.test(id) && idCheckChar(id.slice(0, 17)) === id[17];
+/** 17 ASCII digits and a digit or X: already normal, the common case. */
+function isPlainId(raw: string): boolean {
+  if (raw.length !== 18) return false;
+  for (let i = 0; i < 17; i += 1) {
+    const code = raw.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  const last = raw.charCodeAt(17);
+  return (last >= 48 && last <= 57) || last === 88;
 }
 
 /** Dates: any form parseLooseDate knows, or eight digits in date order even when not a real date. */
@@ -195,6 +253,7 @@ export function normaliseDate(raw: string | undefined): string | undefined {
 }
 
 function normaliseSex(raw: string | undefined): '1' | '2' | undefined {
+  if (raw === '1' || raw === '2') return raw;
   const value = raw?.normalize('NFKC').trim().toLowerCase();
   if (value === '1' || value === '男' || value === 'm' || value === 'male') return '1';
   if (value === '2' || value === '女' || value === 'f' || value === 'female') return '2';

@@ -60,9 +60,9 @@ function runLinkage(input: LinkageInput, options: LinkageRunOptions): LinkageRun
   const [left, right] = 'records' in input ? [input.records, null] : [input.left, input.right];
   const all = right ? [...left, ...right] : left;
   const prepared = all.map(prepareRecord);
-  const keys = prepared.map(preparedBlockingKeys);
   const splitAt = right ? left.length : 0;
-  const blocks = buildBlocks((i) => keys[i]!, prepared.length, options);
+  // Keys are made, hashed and dropped record by record: at 1M records they would hold ~10M strings.
+  const blocks = buildBlocks((i) => preparedBlockingKeys(prepared[i]!), prepared.length, options);
   const model = options.model ?? trainPreparedModel(all, prepared, splitAt, blocks, options);
   const trainMs = performance.now() - trainStart;
   const thresholds = options.thresholds ?? model.thresholds;

@@ -18,10 +18,18 @@ import { countTermFrequencies } from './term-frequency.js';
 import { tallyPairs } from './training-pairs.js';
 import { TRAINING_RULES } from './training-rules.js';
 
+/**
+ * Sample sizes. EM works on pattern counts and converges on a few hundred thousand pairs as
+ * well as on millions; u from 200k random pairs moves the weights by a fraction of a bit
+ * (docs/LINKAGE.md), while each million pairs costs about a second.
+ */
+const DEFAULT_U_PAIRS = 200_000;
+const DEFAULT_SESSION_PAIRS = 200_000;
+
 export interface TrainOptions {
-  /** Random pairs compared to estimate u (default 1,000,000). */
+  /** Random pairs compared to estimate u (default 200,000). */
   maxUPairs?: number;
-  /** Pairs per EM training session (and for λ), sampled when blocking yields more (default 1,000,000). */
+  /** Pairs per EM training session (and for λ), sampled when blocking yields more (default 200,000). */
   maxSessionPairs?: number;
   /** Largest block used for candidate pairs (default 1000). */
   maxBlockSize?: number;
@@ -40,12 +48,11 @@ export function trainModel(input: LinkageInput, options: TrainOptions = {}): Lin
   const [left, right] = 'records' in input ? [input.records, null] : [input.left, input.right];
   const all = right ? [...left, ...right] : [...left];
   const prepared = all.map(prepareRecord);
-  const keys = prepared.map(preparedBlockingKeys);
   return trainPreparedModel(
     all,
     prepared,
     right ? left.length : 0,
-    buildBlocks((i) => keys[i]!, prepared.length, options),
+    buildBlocks((i) => preparedBlockingKeys(prepared[i]!), prepared.length, options),
     options,
   );
 }
@@ -68,12 +75,12 @@ export function trainPreparedModel(
   const comparisons = selectComparisons(records, prepared);
   const levelCounts = comparisons.map((c) => LEVELS[c.kind].length);
   const uResult = estimateU(comparisons, levelCounts, preparedLeft, preparedRight, {
-    maxPairs: options.maxUPairs ?? 1_000_000,
+    maxPairs: options.maxUPairs ?? DEFAULT_U_PAIRS,
     seed,
   });
   const m0 = levelCounts.map(initialM);
   const limits = {
-    maxPairs: options.maxSessionPairs ?? 1_000_000,
+    maxPairs: options.maxSessionPairs ?? DEFAULT_SESSION_PAIRS,
     maxBlockSize: options.maxBlockSize ?? MAX_BLOCK_SIZE,
   };
   const sessions: TrainingSummary['sessions'] = [];
@@ -81,11 +88,14 @@ export function trainPreparedModel(
   for (const rule of TRAINING_RULES) {
     const blocked = comparisons.map((c) => rule.blocks.includes(c.name));
     if (!blocked.some(Boolean)) continue;
-    const sessionKeys = prepared.map((p) => {
-      const key = rule.key(p);
-      return key ? [key] : [];
-    });
-    const sessionBlocks = buildBlocks((i) => sessionKeys[i]!, prepared.length, limits);
+    const sessionBlocks = buildBlocks(
+      (i) => {
+        const key = rule.key(prepared[i]!);
+        return key ? [key] : NO_KEYS;
+      },
+      prepared.length,
+      limits,
+    );
     const tally = tallyPairs(comparisons, prepared, sessionBlocks, { splitAt, ...limits });
     if (tally.pairs === 0) continue;
     const result = runExpectationMaximisation({
@@ -143,6 +153,8 @@ export function trainPreparedModel(
     },
   };
 }
+
+const NO_KEYS: readonly string[] = [];
 
 /** Starting m: most matches agree exactly, few fall to "other". */
 function initialM(levels: number): number[] {
