@@ -1,6 +1,9 @@
 import { preparedBlockingKeys } from './blocking-keys.js';
 import type { LinkRecord } from './link-record.js';
+import { hashString } from './key-hash.js';
 import { prepareRecord } from './prepare-record.js';
+
+export { hashString } from './key-hash.js';
 
 export interface CandidateOptions {
   /** Blocks with more records than this are skipped (a key too common to discriminate). Default 1000. */
@@ -21,31 +24,42 @@ export const MAX_BLOCK_SIZE = 1000;
 
 /** Records grouped by shared keys: built once, visited as often as needed. */
 export interface Blocks {
-  packed: Float64Array;
-  scale: number;
+  /** Record indexes, ordered by key hash: runs of equal hashes are the blocks. */
+  records: Uint32Array;
   count: number;
   runs: Runs;
   /** Σ size·(size−1)/2 over the blocks used: an upper bound of the distinct pairs. */
   pairBound: number;
 }
 
+/** Writes the hashes of record `index`'s keys into `out` (see key-hash.ts). */
+export type KeyHashes = (index: number, out: number[]) => void;
+
 /**
- * Groups records by key. Memory is one double per key: each key is hashed and packed with its
- * record index, the array is sorted natively, and runs of equal hashes are the blocks. A hash
- * collision only merges two blocks (more candidates, never fewer).
+ * Groups records by key. Each key is hashed to 32 bits (a collision only merges two blocks:
+ * more candidates, never fewer) and the (hash, record) pairs are radix-sorted, 8 bytes per key
+ * and no string kept.
  */
 export function buildBlocks(
   keysOf: (index: number) => readonly string[],
   count: number,
   options: CandidateOptions = {},
 ): Blocks {
-  const indexBits = Math.max(1, Math.ceil(Math.log2(count + 1)));
-  const hashBits = Math.min(32, 53 - indexBits);
-  const scale = 2 ** indexBits;
-  const packed = packKeys(keysOf, count, scale, hashBits);
-  packed.sort();
-  const runs = groupRuns(packed, scale, count, options.maxBlockSize ?? MAX_BLOCK_SIZE);
-  return { packed, scale, count, runs, pairBound: runs.pairBound };
+  return buildHashedBlocks(
+    (i, out) => {
+      for (const key of keysOf(i)) out.push(hashString(key));
+    },
+    count,
+    options,
+  );
+}
+
+/** buildBlocks from key hashes (the fast path: blocking keys hashed without making their strings). */
+export function buildHashedBlocks(hashesOf: KeyHashes, count: number, options: CandidateOptions = {}): Blocks {
+  const { hashes, records } = sortByHash(collectHashes(hashesOf, count));
+  const runs = groupRuns(hashes, records, count, options.maxBlockSize ?? MAX_BLOCK_SIZE);
+  // A copy of the used length, so the collection buffers (grown by doubling) can go.
+  return { records: records.slice(), count, runs, pairBound: runs.pairBound };
 }
 
 /**
@@ -59,7 +73,7 @@ export function visitCandidatePairs(
   visit: (i: number, j: number) => void,
   options: { splitAt?: number; driverShare?: number } = {},
 ): CandidateStats {
-  const { packed, scale, count, runs } = blocks;
+  const { records, count, runs } = blocks;
   const splitAt = options.splitAt ?? 0;
   const share = options.driverShare ?? 1;
   const stamp = new Int32Array(count).fill(-1);
@@ -68,8 +82,9 @@ export function visitCandidatePairs(
     if (share < 1 && (Math.imul(i + 1, 0x9e3779b1) >>> 0) / 4294967296 >= share) continue;
     for (let r = runs.start[i]!; r < runs.start[i + 1]!; r += 1) {
       const end = runs.runEnd[r]!;
+      // Records within a run are in increasing order, so every j after i's place is ≥ i.
       for (let p = runs.position[r]! + 1; p < end; p += 1) {
-        const j = packed[p]! % scale;
+        const j = records[p]!;
         if (j <= i || j < splitAt || stamp[j] === i) continue;
         stamp[j] = i;
         pairs += 1;
@@ -90,33 +105,64 @@ export function forEachCandidatePair(
   return visitCandidatePairs(buildBlocks(keysOf, count, options), visit, options);
 }
 
-function packKeys(
-  keysOf: (index: number) => readonly string[],
-  count: number,
-  scale: number,
-  hashBits: number,
-): Float64Array {
-  let all = new Float64Array(Math.max(16, count * 4));
+function collectHashes(hashesOf: KeyHashes, count: number): { hashes: Uint32Array; records: Uint32Array } {
+  let hashes = new Uint32Array(Math.max(16, count * 4));
+  let records = new Uint32Array(hashes.length);
   let length = 0;
-  const shift = 32 - hashBits;
+  const out: number[] = [];
   for (let i = 0; i < count; i += 1) {
-    for (const key of keysOf(i)) {
-      if (length === all.length) {
-        const grown = new Float64Array(all.length * 2);
-        grown.set(all);
-        all = grown;
-      }
-      all[length] = (hashString(key) >>> shift) * scale + i;
+    out.length = 0;
+    hashesOf(i, out);
+    if (length + out.length > hashes.length) {
+      const size = Math.max(hashes.length * 2, length + out.length);
+      const grownHashes = new Uint32Array(size);
+      grownHashes.set(hashes);
+      hashes = grownHashes;
+      const grownRecords = new Uint32Array(size);
+      grownRecords.set(records);
+      records = grownRecords;
+    }
+    for (let k = 0; k < out.length; k += 1) {
+      hashes[length] = out[k]!;
+      records[length] = i;
       length += 1;
     }
   }
-  return all.slice(0, length);
+  return { hashes: hashes.subarray(0, length), records: records.subarray(0, length) };
+}
+
+/** Stable LSD radix sort by hash in two 16-bit passes; records keep their increasing order within a hash. */
+function sortByHash(input: { hashes: Uint32Array; records: Uint32Array }): {
+  hashes: Uint32Array;
+  records: Uint32Array;
+} {
+  const n = input.hashes.length;
+  let hashes: Uint32Array = input.hashes;
+  let records: Uint32Array = input.records;
+  let toHashes: Uint32Array = new Uint32Array(n);
+  let toRecords: Uint32Array = new Uint32Array(n);
+  const counts = new Uint32Array(65537);
+  for (const shift of [0, 16]) {
+    counts.fill(0);
+    for (let p = 0; p < n; p += 1) counts[((hashes[p]! >>> shift) & 0xffff) + 1]! += 1;
+    for (let b = 0; b < 65536; b += 1) counts[b + 1]! += counts[b]!;
+    for (let p = 0; p < n; p += 1) {
+      const bucket = (hashes[p]! >>> shift) & 0xffff;
+      const at = counts[bucket]!;
+      counts[bucket] = at + 1;
+      toHashes[at] = hashes[p]!;
+      toRecords[at] = records[p]!;
+    }
+    [hashes, toHashes] = [toHashes, hashes];
+    [records, toRecords] = [toRecords, records];
+  }
+  return { hashes, records };
 }
 
 interface Runs {
   /** For record i, its run memberships are start[i] … start[i+1]-1. */
   start: Uint32Array;
-  /** Per membership: the record's position in `packed` and the end of its run. */
+  /** Per membership: the record's position in `records` and the end of its run. */
   position: Uint32Array;
   runEnd: Uint32Array;
   blocks: number;
@@ -124,22 +170,22 @@ interface Runs {
   pairBound: number;
 }
 
-function groupRuns(packed: Float64Array, scale: number, count: number, maxBlock: number): Runs {
+function groupRuns(hashes: Uint32Array, records: Uint32Array, count: number, maxBlock: number): Runs {
   const counts = new Uint32Array(count + 1);
   const spans: number[] = [];
   let blocks = 0;
   let oversized = 0;
   let pairBound = 0;
-  for (let from = 0; from < packed.length;) {
-    const hash = Math.floor(packed[from]! / scale);
+  for (let from = 0; from < hashes.length;) {
+    const hash = hashes[from]!;
     let to = from + 1;
-    while (to < packed.length && Math.floor(packed[to]! / scale) === hash) to += 1;
+    while (to < hashes.length && hashes[to] === hash) to += 1;
     if (to - from > maxBlock) oversized += 1;
     else if (to - from >= 2) {
       blocks += 1;
       pairBound += ((to - from) * (to - from - 1)) / 2;
       spans.push(from, to);
-      for (let p = from; p < to; p += 1) counts[(packed[p]! % scale) + 1]! += 1;
+      for (let p = from; p < to; p += 1) counts[records[p]! + 1]! += 1;
     }
     from = to;
   }
@@ -152,7 +198,7 @@ function groupRuns(packed: Float64Array, scale: number, count: number, maxBlock:
     const from = spans[s]!;
     const to = spans[s + 1]!;
     for (let p = from; p < to; p += 1) {
-      const record = packed[p]! % scale;
+      const record = records[p]!;
       const at = fill[record]!;
       fill[record] = at + 1;
       position[at] = p;
@@ -160,21 +206,6 @@ function groupRuns(packed: Float64Array, scale: number, count: number, maxBlock:
     }
   }
   return { start, position, runEnd, blocks, oversized, pairBound };
-}
-
-/** 32-bit FNV-1a over UTF-16 code units with a final avalanche (murmur3 fmix32). */
-export function hashString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 0xc2b2ae35);
-  hash ^= hash >>> 16;
-  return hash >>> 0;
 }
 
 /** Candidate pairs inside one set of records (deduplication), as index pairs [i, j] with i < j. */

@@ -27,6 +27,8 @@ export interface PreparedName {
   givenSound: string;
   /** The sound with fuzzy pinyin folded (zh→z, n→l, ang→an…), '' for Latin script. */
   fuzzySound: string;
+  /** fuzzySound without the spaces, for blocking keys. */
+  fuzzyKey: string;
 }
 
 /**
@@ -202,10 +204,12 @@ function buildPreparedName(text: string, surnameLength: number): PreparedName {
       surnameSound: '',
       givenSound: sound,
       fuzzySound: '',
+      fuzzyKey: '',
     };
   }
   const reading = namePinyin(text, surnameLength);
   const surnameSound = reading.syllables.slice(0, surnameLength).join('');
+  const folded = reading.syllables.map(foldFuzzySyllable);
   return {
     text,
     han: true,
@@ -214,7 +218,8 @@ function buildPreparedName(text: string, surnameLength: number): PreparedName {
     alternatives: reading.alternatives,
     surnameSound,
     givenSound: reading.syllables.slice(surnameLength).join(''),
-    fuzzySound: reading.syllables.map(foldFuzzySyllable).join(' '),
+    fuzzySound: folded.join(' '),
+    fuzzyKey: folded.join(''),
   };
 }
 

@@ -1,5 +1,5 @@
-import { preparedBlockingKeys } from './blocking-keys.js';
-import { buildBlocks, visitCandidatePairs } from './candidate-pairs.js';
+import { blockingKeyHashes } from './blocking-keys.js';
+import { buildHashedBlocks, visitCandidatePairs } from './candidate-pairs.js';
 import type { LinkRecord } from './link-record.js';
 import type { LinkageInput, LinkageModel, Thresholds } from './linkage-model.js';
 import { prepareRecord } from './prepare-record.js';
@@ -62,7 +62,7 @@ function runLinkage(input: LinkageInput, options: LinkageRunOptions): LinkageRun
   const prepared = all.map(prepareRecord);
   const splitAt = right ? left.length : 0;
   // Keys are made, hashed and dropped record by record: at 1M records they would hold ~10M strings.
-  const blocks = buildBlocks((i) => preparedBlockingKeys(prepared[i]!), prepared.length, options);
+  const blocks = buildHashedBlocks((i, out) => blockingKeyHashes(prepared[i]!, out), prepared.length, options);
   const model = options.model ?? trainPreparedModel(all, prepared, splitAt, blocks, options);
   const trainMs = performance.now() - trainStart;
   const thresholds = options.thresholds ?? model.thresholds;

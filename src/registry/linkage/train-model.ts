@@ -1,5 +1,5 @@
-import { preparedBlockingKeys } from './blocking-keys.js';
-import { buildBlocks, MAX_BLOCK_SIZE, type Blocks } from './candidate-pairs.js';
+import { blockingKeyHashes } from './blocking-keys.js';
+import { buildBlocks, buildHashedBlocks, MAX_BLOCK_SIZE, type Blocks } from './candidate-pairs.js';
 import { LEVELS } from './comparison-levels.js';
 import { selectComparisons } from './comparisons.js';
 import { estimateU } from './estimate-u.js';
@@ -52,7 +52,7 @@ export function trainModel(input: LinkageInput, options: TrainOptions = {}): Lin
     all,
     prepared,
     right ? left.length : 0,
-    buildBlocks((i) => preparedBlockingKeys(prepared[i]!), prepared.length, options),
+    buildHashedBlocks((i, out) => blockingKeyHashes(prepared[i]!, out), prepared.length, options),
     options,
   );
 }
