@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import {
-  clusterPairs,
+  countClusters,
   dedupeRecords,
   formatPairsCsv,
   linkRecords,
@@ -30,7 +30,7 @@ export function registerLinkageCommands(program: Command): void {
     .action(async (file: string, options: LinkageOptions) => {
       await runCommand(async () => {
         const { records } = await readLinkRecords(file, { id: options.id, map: parseMap(options.map) });
-        return { result: dedupeRecords(records, await runOptions(options)), verb: 'dedupe 查重' };
+        return { result: dedupeRecords(records, await runOptions(options)), verb: 'dedupe 查重', rightOffset: 0 };
       }, options);
     });
   withLinkageOptions(
@@ -42,7 +42,11 @@ export function registerLinkageCommands(program: Command): void {
         const map = parseMap(options.map);
         const left = await readLinkRecords(fileA, { id: options.id, map });
         const right = await readLinkRecords(fileB, { id: options.id, map });
-        return { result: linkRecords(left.records, right.records, await runOptions(options)), verb: 'link 比对' };
+        return {
+          result: linkRecords(left.records, right.records, await runOptions(options)),
+          verb: 'link 比对',
+          rightOffset: left.records.length,
+        };
       }, options);
     });
 }
@@ -70,17 +74,21 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 async function runCommand(
-  work: () => Promise<{ result: LinkageRunResult; verb: string }>,
+  work: () => Promise<{ result: LinkageRunResult; verb: string; rightOffset: number }>,
   options: LinkageOptions,
 ): Promise<void> {
   try {
-    const { result, verb } = await work();
+    const { result, verb, rightOffset } = await work();
     const matches = result.pairs.filter((p) => p.decision === 'match');
     const csv = formatPairsCsv(matches);
     if (options.out) fs.writeFileSync(options.out, csv);
     else process.stdout.write(csv);
     if (options.modelOut) fs.writeFileSync(options.modelOut, `${JSON.stringify(result.model)}\n`);
-    printSummary(verb, result, matches.length, clusterPairs(matches).length);
+    const clusters = countClusters(
+      matches.map((p) => [p.indexA, rightOffset + p.indexB] as const),
+      result.stats.records,
+    );
+    printSummary(verb, result, matches.length, clusters);
   } catch (error) {
     if (!(error instanceof LinkageInputError)) throw error;
     process.stderr.write(`popx: ${error.message}\n      ${error.messageZh}\n`);

@@ -32,3 +32,33 @@ export function clusterPairs(pairs: Iterable<{ a: string; b: string }>): string[
   }
   return [...groups.values()].map((g) => g.sort()).sort((x, y) => y.length - x.length || (x[0]! < y[0]! ? -1 : 1));
 }
+
+/**
+ * The number of clusters of two or more records that pairs of record indexes (0 … size−1) join:
+ * union–find over an Int32Array, for a summary over millions of pairs without building them.
+ */
+export function countClusters(pairs: Iterable<readonly [number, number]>, size: number): number {
+  const parent = new Int32Array(size).fill(-1);
+  const find = (node: number): number => {
+    let root = node;
+    while (parent[root]! >= 0) root = parent[root]!;
+    for (let at = node; parent[at]! >= 0;) {
+      const next = parent[at]!;
+      parent[at] = root;
+      at = next;
+    }
+    return root;
+  };
+  let clusters = 0;
+  for (const [a, b] of pairs) {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) continue;
+    // A root's entry holds −(its size): joining two singletons makes a cluster, two clusters make one.
+    const joined = (parent[ra] === -1 ? 0 : 1) + (parent[rb] === -1 ? 0 : 1);
+    clusters += 1 - joined;
+    parent[ra] = parent[ra]! + parent[rb]!;
+    parent[rb] = ra;
+  }
+  return clusters;
+}

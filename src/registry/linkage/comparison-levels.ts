@@ -135,11 +135,15 @@ function approximateDay(date: string): number {
  * people born the same day in one county differ only in the order code and check digit.
  */
 export function compareIds(a: string, b: string): number {
+  return compareCheckedIds(a, hasValidIdCheck(a), b, hasValidIdCheck(b));
+}
+
+/** compareIds with the check-digit validity of each number known (prepared records carry it). */
+export function compareCheckedIds(a: string, aValid: boolean, b: string, bValid: boolean): number {
   if (a === b) return 0;
+  if (aValid && bValid) return 3;
   const distance = damerauLevenshtein(a, b, 2);
-  if (distance > 2) return 3;
-  if (hasValidIdCheck(a) && hasValidIdCheck(b)) return 3;
-  return distance;
+  return distance > 2 ? 3 : distance;
 }
 
 /** Division levels by shared prefix of the 12-digit code: village, town (9), county (6). */
@@ -176,7 +180,11 @@ export function compareCodes(a: string, b: string): number {
 export function compareHouseholds(a: PreparedRecord, b: PreparedRecord): number {
   const ma = a.motherIdNumber;
   const mb = b.motherIdNumber;
-  if (ma !== undefined && mb !== undefined) return ma === mb || damerauLevenshtein(ma, mb, 1) <= 1 ? 0 : 1;
+  if (ma !== undefined && mb !== undefined) {
+    if (ma === mb) return 0;
+    // Two valid numbers cannot be one typo apart: the check character catches every single error.
+    return !(a.motherIdValid && b.motherIdValid) && damerauLevenshtein(ma, mb, 1) <= 1 ? 0 : 1;
+  }
   if (a.address !== undefined && b.address !== undefined) {
     const text = compareTexts(a.address, b.address);
     if (text <= 1) return text + 2;

@@ -1,4 +1,5 @@
 import {
+  compareCheckedIds,
   compareCodes,
   compareDates,
   compareDivisions,
@@ -121,28 +122,50 @@ export function comparatorOf(comparison: ComparisonDefinition): Comparator {
   return made;
 }
 
+/**
+ * One function per field with the property read written out: a shared generic closure reading
+ * `record[field]` made every call site megamorphic and cost more than the comparisons.
+ */
+const FIELD_COMPARATORS: Partial<Record<ComparisonKind, Partial<Record<ComparedField, Comparator>>>> = {
+  name: {
+    fullName: (a, b) => (a.fullName && b.fullName ? compareNames(a.fullName, b.fullName) : -1),
+    givenName: (a, b) => (a.givenName && b.givenName ? compareNames(a.givenName, b.givenName) : -1),
+    surname: (a, b) => (a.surname && b.surname ? compareNames(a.surname, b.surname) : -1),
+  },
+  date: { birthDate: (a, b) => (a.birthDate && b.birthDate ? compareDates(a.birthDate, b.birthDate) : -1) },
+  id: {
+    idNumber: (a, b) =>
+      a.idNumber && b.idNumber ? compareCheckedIds(a.idNumber, a.idValid, b.idNumber, b.idValid) : -1,
+    motherIdNumber: (a, b) =>
+      a.motherIdNumber && b.motherIdNumber
+        ? compareCheckedIds(a.motherIdNumber, a.motherIdValid, b.motherIdNumber, b.motherIdValid)
+        : -1,
+  },
+  sex: { sex: (a, b) => (a.sex && b.sex ? (a.sex === b.sex ? 0 : 1) : -1) },
+  division: { division: (a, b) => (a.division && b.division ? compareDivisions(a.division, b.division) : -1) },
+  text: { address: (a, b) => (a.address && b.address ? compareTexts(a.address, b.address) : -1) },
+  code: { postcode: (a, b) => (a.postcode && b.postcode ? compareCodes(a.postcode, b.postcode) : -1) },
+  household: { household: compareHouseholds },
+};
+
 function makeComparator(comparison: ComparisonDefinition): Comparator {
+  const special = FIELD_COMPARATORS[comparison.kind]?.[comparison.field];
+  if (special) return special;
   const field = comparison.field;
-  if (comparison.kind === 'household') return compareHouseholds;
-  if (comparison.kind === 'name' && !field.startsWith('extra.')) {
-    const key = field as NameField;
+  const levelOf = STRING_LEVELS[comparison.kind];
+  if (field.startsWith('extra.')) {
+    const key = field.slice(6);
     return (a, b) => {
-      const x = a[key];
-      const y = b[key];
-      return x === undefined || y === undefined ? -1 : compareNames(x, y);
+      const x = a.extra.get(key);
+      const y = b.extra.get(key);
+      return x === undefined || y === undefined ? -1 : levelOf(x, y);
     };
   }
-  const read: (r: PreparedRecord) => string | undefined = field.startsWith('extra.')
-    ? (
-        (extraKey) => (r: PreparedRecord) =>
-          r.extra.get(extraKey)
-      )(field.slice(6))
-    : (r) => r[field as TextField];
-  const levelOf = STRING_LEVELS[comparison.kind];
   return (a, b) => {
-    const x = read(a);
-    const y = read(b);
-    return x === undefined || y === undefined ? -1 : levelOf(x, y);
+    const x = readField(a, field);
+    const y = readField(b, field);
+    if (x === undefined || y === undefined) return -1;
+    return levelOf(typeof x === 'string' ? x : x.text, typeof y === 'string' ? y : y.text);
   };
 }
 

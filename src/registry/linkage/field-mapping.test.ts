@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clusterPairs } from './cluster-pairs.js';
+import { clusterPairs, countClusters } from './cluster-pairs.js';
 import { mapRow, resolveFieldMapping } from './field-mapping.js';
 import { LinkageInputError } from './linkage-input-error.js';
 import { readLinkRecords } from './read-link-records.js';
@@ -114,5 +114,22 @@ describe('clusterPairs', () => {
       ['a', 'b', 'c'],
       ['x', 'y'],
     ]);
+  });
+});
+
+describe('countClusters', () => {
+  it('counts the clusters clusterPairs finds', () => {
+    const pairs: Array<[number, number]> = [
+      [0, 1],
+      [2, 1],
+      [5, 6],
+      [3, 4],
+      [4, 6],
+      [8, 9],
+      [9, 8],
+    ];
+    const named = pairs.map(([a, b]) => ({ a: `r${a}`, b: `r${b}` }));
+    expect(countClusters(pairs, 10)).toBe(clusterPairs(named).length);
+    expect(countClusters(pairs, 10)).toBe(3);
   });
 });

@@ -43,7 +43,7 @@ export { classify, scorePair } from './score-pair.js';
 
 export type { LinkageRunOptions, LinkageRunResult, LinkageRunStats, ScoredPair } from './run-linkage.js';
 export { dedupeRecords, linkRecords } from './run-linkage.js';
-export { clusterPairs } from './cluster-pairs.js';
+export { clusterPairs, countClusters } from './cluster-pairs.js';
 export type { PairwiseQuality } from './evaluation/evaluate-pairs.js';
 export { evaluatePairs } from './evaluation/evaluate-pairs.js';
 export { formatPairsCsv } from './pairs-csv.js';

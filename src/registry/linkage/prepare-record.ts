@@ -45,9 +45,12 @@ export interface PreparedRecord {
   /** `YYYY-MM-DD` shape; may be an impossible date (1990-13-05) kept for digit comparison. */
   birthDate: string | undefined;
   idNumber: string | undefined;
+  /** Whether idNumber carries a valid GB 11643 check character (two such numbers that differ are different people). */
+  idValid: boolean;
   division: string | undefined;
   address: string | undefined;
   motherIdNumber: string | undefined;
+  motherIdValid: boolean;
   postcode: string | undefined;
   /** Further compared fields by name (a Map: records differ in which they have). */
   extra: Map<string, string>;
@@ -67,6 +70,7 @@ export function prepareRecord(record: LinkRecord): PreparedRecord {
 function buildPrepared(record: LinkRecord): PreparedRecord {
   const idNumber = normaliseId(record.idNumber);
   const checked = idNumber !== undefined && hasValidIdCheck(idNumber);
+  const motherIdNumber = normaliseId(record.motherIdNumber);
   const names = cachedNames(record);
   let extra = NO_EXTRA;
   for (const [key, raw] of Object.entries(record.extra ?? {})) {
@@ -81,9 +85,11 @@ function buildPrepared(record: LinkRecord): PreparedRecord {
     sex: normaliseSex(record.sex) ?? (checked ? idSex(idNumber) : undefined),
     birthDate: cachedDate(record.birthDate) ?? (checked ? idBirthDate(idNumber) : undefined),
     idNumber,
+    idValid: checked,
     division: record.division === undefined ? undefined : onlyDigits(record.division),
     address: cachedText(record.address),
-    motherIdNumber: normaliseId(record.motherIdNumber),
+    motherIdNumber,
+    motherIdValid: motherIdNumber !== undefined && hasValidIdCheck(motherIdNumber),
     postcode: record.postcode?.normalize('NFKC').replace(/\s/g, '') || undefined,
     extra,
   };

@@ -1,6 +1,6 @@
 import { comparatorOf, compareField, termValue, type Comparator } from './comparisons.js';
 import type { LinkRecord } from './link-record.js';
-import type { LinkageModel, Thresholds } from './linkage-model.js';
+import type { LinkageModel, ModelComparison, Thresholds } from './linkage-model.js';
 import { prepareRecord, type PreparedRecord } from './prepare-record.js';
 
 /** One comparison's contribution to a pair's weight, for a reviewer to read. */
@@ -40,6 +40,8 @@ export interface CompiledModel {
   weights: Float64Array[];
   /** Per comparison with term frequencies: value → relative frequency, and the floor 1/total. */
   frequencies: Array<{ values: Map<string, number>; floor: number; m: number } | null>;
+  /** Per comparison, the value its term frequency is looked up by. */
+  termValues: Array<(record: PreparedRecord) => string | undefined>;
 }
 
 const compiledCache = new WeakMap<LinkageModel, CompiledModel>();
@@ -51,6 +53,7 @@ export function compileModel(model: LinkageModel): CompiledModel {
   const compiled: CompiledModel = {
     prior: Math.log2(model.lambda / (1 - model.lambda)),
     comparators: model.comparisons.map(comparatorOf),
+    termValues: model.comparisons.map(termValueReader),
     weights: model.comparisons.map((c) => Float64Array.from(c.levels, (l) => Math.log2(l.m / l.u))),
     frequencies: model.comparisons.map((c) => {
       const table = model.termFrequencies[c.name];
@@ -128,13 +131,22 @@ export function scorePreparedPair(
     if (level < 0) continue;
     const frequencies = compiled.frequencies[k];
     if (level === 0 && frequencies) {
-      const frequency = frequencies.values.get(termValue(comparisons[k]!, a)!) ?? frequencies.floor;
+      const frequency = frequencies.values.get(compiled.termValues[k]!(a)!) ?? frequencies.floor;
       weight += Math.max(0, Math.log2(frequencies.m / frequency));
     } else {
       weight += compiled.weights[k]![level]!;
     }
   }
   return weight;
+}
+
+/** termValue with the common name fields read directly (the scoring loop calls it for every exact agreement). */
+function termValueReader(comparison: ModelComparison): (record: PreparedRecord) => string | undefined {
+  if (comparison.field === 'fullName') return (r) => r.fullName?.text;
+  if (comparison.field === 'givenName') return (r) => r.givenName?.text;
+  if (comparison.field === 'surname') return (r) => r.surname?.text;
+  if (comparison.field === 'address') return (r) => r.address;
+  return (r) => termValue(comparison, r);
 }
 
 /** log2 odds → probability. */
