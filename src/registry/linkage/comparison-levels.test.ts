@@ -92,10 +92,10 @@ describe('ID number comparison', () => {
     expect(idLevel('11010519491231002X', '440606198807120012')).toBe('other');
   });
 
-  it('calls two different numbers that both carry a valid check digit different, however close', () => {
+  it('calls two different numbers that both carry a valid check digit different valid numbers, however close', () => {
     // Neighbours born the same day in the same county differ only in the order code and check digit.
-    expect(idLevel('11010519491231002X', '110105194912310038')).toBe('other');
-    expect(idLevel('110105194912310011', '110105194912310003')).toBe('other');
+    expect(idLevel('11010519491231002X', '110105194912310038')).toBe('different_valid');
+    expect(idLevel('110105194912310011', '110105194912310003')).toBe('different_valid');
   });
 
   it('converts a 15-digit legacy number before comparing', () => {

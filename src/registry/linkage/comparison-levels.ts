@@ -37,6 +37,11 @@ export const LEVELS: Record<ComparisonKind, readonly LevelLabel[]> = {
     level('one_digit', '一位不同或相邻两位颠倒', 'one digit wrong or two swapped'),
     level('two_edits', '两处差异以内', 'two edits apart'),
     OTHER,
+    level(
+      'different_valid',
+      '两个不同的有效号码（校验位均正确）',
+      'two different valid numbers (both check digits right)',
+    ),
   ],
   sex: [level('exact', '性别相同', 'same sex'), OTHER],
   division: [
@@ -129,6 +134,13 @@ function approximateDay(date: string): number {
 }
 
 /**
+ * The share of true matches at a level that no typo can produce, held fixed in training: EM
+ * would otherwise count twins (same mother, date and address, two valid ID numbers) as
+ * matches. Keyed by comparison kind and level key.
+ */
+export const FIXED_M: Partial<Record<ComparisonKind, Record<string, number>>> = { id: { different_valid: 1e-3 } };
+
+/**
  * Identifier levels: same; one digit wrong or one adjacent swap; within two edits. Two
  * different resident ID numbers that both carry a valid GB 11643 check digit are different
  * numbers, not a typo (the check digit catches every single wrong digit and adjacent swap):
@@ -141,7 +153,7 @@ export function compareIds(a: string, b: string): number {
 /** compareIds with the check-digit validity of each number known (prepared records carry it). */
 export function compareCheckedIds(a: string, aValid: boolean, b: string, bValid: boolean): number {
   if (a === b) return 0;
-  if (aValid && bValid) return 3;
+  if (aValid && bValid) return 4;
   const distance = damerauLevenshtein(a, b, 2);
   return distance > 2 ? 3 : distance;
 }

@@ -15,6 +15,8 @@ export interface EmInput {
   use: readonly boolean[];
   /** Comparisons whose m is re-estimated; the others keep their starting m. */
   estimate: readonly boolean[];
+  /** Per comparison and level, an m held at this value (the rest of the row shares what is left). */
+  fixedM?: ReadonlyArray<ReadonlyArray<number | undefined> | undefined>;
   maxIterations?: number;
   tolerance?: number;
 }
@@ -41,7 +43,7 @@ export function runExpectationMaximisation(input: EmInput): EmResult {
   const k = input.levelCounts.length;
   const entries = [...input.patterns].map(([code, count]) => ({ levels: decodePattern(code, k), count }));
   const logU = input.u.map((row) => row.map((v) => Math.log(v)));
-  const m = input.m.map((row) => [...row]);
+  const m = input.m.map((row, c) => holdFixed([...row], input.fixedM?.[c]));
   let share = input.matchShare;
   const maxIterations = input.maxIterations ?? 100;
   const tolerance = input.tolerance ?? 1e-6;
@@ -78,13 +80,21 @@ export function runExpectationMaximisation(input: EmInput): EmResult {
       const row = mass[c]!;
       const sum = row.reduce((s, v) => s + v, 0);
       if (sum <= 0) continue;
-      const next = normalise(row.map((v) => Math.max(v / sum, M_FLOOR)));
+      const next = holdFixed(normalise(row.map((v) => Math.max(v / sum, M_FLOOR))), input.fixedM?.[c]);
       next.forEach((v, l) => (change = Math.max(change, Math.abs(v - m[c]![l]!))));
       m[c] = next;
     }
     converged = change < tolerance;
   }
   return { m, matchShare: share, expectedMatches: expected, iterations, converged };
+}
+
+/** Sets the fixed levels of a row and scales the others to fill the rest. */
+function holdFixed(row: number[], fixed: ReadonlyArray<number | undefined> | undefined): number[] {
+  if (!fixed) return row;
+  const held = fixed.reduce<number>((s, v) => s + (v ?? 0), 0);
+  const free = row.reduce((s, v, l) => s + (fixed[l] === undefined ? v : 0), 0);
+  return row.map((v, l) => fixed[l] ?? (free > 0 ? (v / free) * (1 - held) : 0));
 }
 
 function normalise(row: number[]): number[] {

@@ -1,6 +1,6 @@
 import { blockingKeyHashes } from './blocking-keys.js';
 import { buildBlocks, buildHashedBlocks, MAX_BLOCK_SIZE, type Blocks } from './candidate-pairs.js';
-import { LEVELS } from './comparison-levels.js';
+import { FIXED_M, LEVELS } from './comparison-levels.js';
 import { selectComparisons } from './comparisons.js';
 import { estimateU } from './estimate-u.js';
 import { runExpectationMaximisation } from './expectation-maximisation.js';
@@ -78,6 +78,10 @@ export function trainPreparedModel(
     maxPairs: options.maxUPairs ?? DEFAULT_U_PAIRS,
     seed,
   });
+  const fixedM = comparisons.map((c) => {
+    const fixed = FIXED_M[c.kind];
+    return fixed ? LEVELS[c.kind].map((level) => fixed[level.key]) : undefined;
+  });
   const m0 = levelCounts.map(initialM);
   const limits = {
     maxPairs: options.maxSessionPairs ?? DEFAULT_SESSION_PAIRS,
@@ -106,6 +110,7 @@ export function trainPreparedModel(
       matchShare: 0.5,
       use: blocked.map((b) => !b),
       estimate: blocked.map((b) => !b),
+      fixedM,
     });
     sessions.push({
       rule: rule.name,
@@ -131,6 +136,7 @@ export function trainPreparedModel(
     matchShare: 0.01,
     use: comparisons.map(() => true),
     estimate: estimates.map((list) => list.length === 0),
+    fixedM,
   });
   const totalPairs = preparedRight
     ? preparedLeft.length * preparedRight.length
