@@ -3,6 +3,7 @@ import type { Suite } from '../lib/figure.js';
 import { genSuite } from './gen.js';
 import { httpHelloWorldSuite } from './http-hello-world.js';
 import { ingestSuite } from './ingest.js';
+import { linkageSuite } from './linkage.js';
 import { nodeStartupSuite } from './node-startup.js';
 import { postgresCopySuite } from './postgres-copy.js';
 import { sqliteRawInsertSuite } from './sqlite-raw-insert.js';
@@ -15,4 +16,5 @@ export const SUITES: readonly Suite[] = [
   nodeStartupSuite,
   genSuite,
   ingestSuite,
+  linkageSuite,
 ];
