@@ -52,6 +52,7 @@ export function toPersonSummary(row: PersonTable, unmasked: boolean): PersonSumm
 /** Searches active persons by ID number, name (Han characters or pinyin), birth date, division and kind. */
 export async function searchPersons(db: Kysely<Database>, principal: Principal, search: PersonSearch): Promise<{ items: PersonTable[]; total: number }> {
   let query = db.selectFrom('persons').where('status', '=', 'active');
+  let exactFirst: string | null = null;
   if (!principal.districtWide) {
     if (principal.jurisdiction.size === 0) return { items: [], total: 0 };
     // Persons managed, registered or living in the caller's jurisdiction.
@@ -63,8 +64,12 @@ export async function searchPersons(db: Kysely<Database>, principal: Principal, 
     if (/^\d{17}[\dXx]$|^\d{15}$/.test(q)) query = query.where('id_number', '=', q.toUpperCase());
     else if (/^\d{4,}/.test(q)) query = query.where('id_number', 'like', `${q}%`);
     else {
+      // One index serves Chinese names, homophones and pinyin: the name's toneless pinyin key.
       const key = nameKey(q);
-      query = query.where((eb) => eb.or([eb('name', '=', q), eb('name', 'like', `${q}%`), ...(key ? [eb('name_key', 'like', `${key}%`)] : [])]));
+      if (!key) return { items: [], total: 0 };
+      query = query.where('name_key', 'like', `${key}%`);
+      if (/^[a-z\s]+$/i.test(q)) exactFirst = null;
+      else exactFirst = q;
     }
   }
   if (search.birthDate) query = query.where('birth_date', '=', search.birthDate);
@@ -74,7 +79,8 @@ export async function searchPersons(db: Kysely<Database>, principal: Principal, 
     query = query.where((eb) => eb.or([eb('managing_division', 'like', `${prefix}%`), eb('hukou_division', 'like', `${prefix}%`), eb('residence_division', 'like', `${prefix}%`)]));
   }
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const items = await query.selectAll().orderBy('name').orderBy('id').offset(search.offset).limit(search.limit).execute();
+  const ordered = exactFirst === null ? query : query.orderBy(sql`case when name = ${exactFirst} then 0 else 1 end`);
+  const items = await ordered.selectAll().orderBy('name').orderBy('id').offset(search.offset).limit(search.limit).execute();
   return { items, total: Number(total.n) };
 }
 

@@ -68,6 +68,13 @@ export class ChunkProjector {
   private readonly pending: PendingRecord[] = [];
   private readonly relations: PersonRelationTable[] = [];
   private readonly touched = new Set<number>();
+  /** This chunk's records by person, and children by parent (indexes over `pending` and `relations`). */
+  private readonly pendingByPerson = new Map<number, PendingRecord[]>();
+  private readonly childrenInChunk = new Map<number, Set<number>>();
+  /** Stored persons who lost links in this chunk (recomputed from all their records). */
+  private readonly retracted = new Set<number>();
+  /** Children of parents as stored before this chunk, read once per parent. */
+  private readonly storedChildren = new Map<number, ChildCandidate[]>();
   /** Persons created in this chunk (their records are all in `pending`). */
   private readonly created = new Map<number, number>();
   readonly reviews: ReviewTask[] = [];
@@ -113,6 +120,11 @@ export class ChunkProjector {
       if (from === undefined || to === undefined || from === to) continue;
       const date = rel.dateField ? String(payload[rel.dateField] ?? '') || null : null;
       this.relations.push({ seq: entry.seq, person_id: from, kind: rel.kind, other_id: to, since: rel.ends ? null : date, until: rel.ends ? date : null });
+      if (rel.kind === 'mother' || rel.kind === 'father') {
+        const children = this.childrenInChunk.get(to) ?? new Set<number>();
+        children.add(from);
+        this.childrenInChunk.set(to, children);
+      }
       this.touched.add(from);
       this.touched.add(to);
     }
@@ -128,10 +140,20 @@ export class ChunkProjector {
       seqs.add(r.seq);
       this.touched.add(r.person_id);
       this.pending.splice(i, 1);
+      const mine = this.pendingByPerson.get(r.person_id);
+      if (mine) this.pendingByPerson.set(r.person_id, mine.filter((x) => x !== r));
     }
-    for (let i = this.relations.length - 1; i >= 0; i -= 1) if (seqs.has(this.relations[i]!.seq)) this.relations.splice(i, 1);
+    for (let i = this.relations.length - 1; i >= 0; i -= 1) {
+      const rel = this.relations[i]!;
+      if (!seqs.has(rel.seq)) continue;
+      this.relations.splice(i, 1);
+      this.childrenInChunk.get(rel.other_id)?.delete(rel.person_id);
+    }
     const stored = await linksOfRecord(this.trx, entry.org_code, entry.type, entry.record_id);
-    for (const r of stored) this.touched.add(Number(r.person_id));
+    for (const r of stored) {
+      this.touched.add(Number(r.person_id));
+      this.retracted.add(Number(r.person_id));
+    }
     if (stored.length > 0) await deleteRecordLinks(this.trx, [...new Set(stored.map((r) => Number(r.seq)))]);
   }
 
@@ -146,7 +168,8 @@ export class ChunkProjector {
     if (personId === null && role.parentRole && linked.has(role.parentRole)) {
       const child: ChildDescriptor = { idNumber, name: field(role.nameField), sex: field(role.sexField), birthDate: field(role.birthDateField), source: `${entry.org_code} ${entry.type}`, onePerRecord: role.onePerRecord === true };
       const candidates = [];
-      for (const c of await this.childCandidates(linked.get(role.parentRole)!)) if (!(await this.isDecidedDifferent(entry.seq, role.role, c.personId))) candidates.push(c);
+      const known = child.birthDate ? await this.childCandidates(linked.get(role.parentRole)!, child.birthDate) : [];
+      for (const c of known) if (!(await this.isDecidedDifferent(entry.seq, role.role, c.personId))) candidates.push(c);
       const match = matchChild(child, candidates);
       if (match.kind === 'match') {
         personId = match.personId;
@@ -164,7 +187,7 @@ export class ChunkProjector {
       method = 'new';
     }
     if (idNumber && !this.byId.has(idNumber)) this.byId.set(idNumber, personId);
-    this.pending.push({
+    const record: PendingRecord = {
       seq: entry.seq,
       role: role.role,
       person_id: personId,
@@ -176,7 +199,11 @@ export class ChunkProjector {
       entry,
       payload,
       effect: role,
-    });
+    };
+    this.pending.push(record);
+    const mine = this.pendingByPerson.get(personId) ?? [];
+    mine.push(record);
+    this.pendingByPerson.set(personId, mine);
     this.touched.add(personId);
     return personId;
   }
@@ -218,15 +245,21 @@ export class ChunkProjector {
     return false;
   }
 
-  /** Children of a parent known to the database, updated with this chunk's records. */
-  private async childCandidates(parentId: number): Promise<ChildCandidate[]> {
+  /** Children of a parent born on a day: known to the database, updated with this chunk's records. */
+  private async childCandidates(parentId: number, birthDate: string): Promise<ChildCandidate[]> {
     const byPerson = new Map<number, ChildCandidate>();
-    if (!this.created.has(parentId)) for (const c of await childrenOf(this.trx, parentId)) byPerson.set(c.personId, c);
-    const children = new Set(this.relations.filter((r) => r.other_id === parentId && (r.kind === 'mother' || r.kind === 'father')).map((r) => r.person_id));
-    for (const child of children) {
+    if (!this.created.has(parentId)) {
+      // Once per parent and chunk: a mother's children are few, her records in a chunk may be many.
+      let stored = this.storedChildren.get(parentId);
+      if (!stored) {
+        stored = await childrenOf(this.trx, parentId);
+        this.storedChildren.set(parentId, stored);
+      }
+      for (const c of stored) if (c.birthDate === birthDate) byPerson.set(c.personId, { ...c, sources: new Set(c.sources) });
+    }
+    for (const child of this.childrenInChunk.get(parentId) ?? []) {
       const candidate = byPerson.get(child) ?? { personId: child, idNumber: null, name: null, sex: null, birthDate: null, sources: new Set<string>() };
-      for (const r of this.pending) {
-        if (r.person_id !== child) continue;
+      for (const r of this.pendingByPerson.get(child) ?? []) {
         candidate.sources.add(`${r.org_code} ${r.type}`);
         const value = (key: string | undefined) => (key && !key.startsWith('=') && r.payload[key] !== undefined ? String(r.payload[key]) : null);
         candidate.idNumber ??= value(r.effect.idField);
@@ -234,7 +267,7 @@ export class ChunkProjector {
         candidate.sex ??= r.effect.sexField?.startsWith('=') ? r.effect.sexField.slice(1) : value(r.effect.sexField);
         candidate.birthDate ??= value(r.effect.birthDateField);
       }
-      byPerson.set(child, candidate);
+      if (candidate.birthDate === birthDate) byPerson.set(child, candidate);
     }
     return [...byPerson.values()];
   }
@@ -256,12 +289,27 @@ export class ChunkProjector {
       }
     };
     const stored = [...this.touched].filter((id) => !this.created.has(id));
-    for (const r of await recordsOfPersons(this.trx, stored)) {
+    const existing = await existingPersons(this.trx, stored);
+    // A stored person who only gained records: the golden record is a maximum over claims, so
+    // the stored winners plus the new claims give what all their records would. A person who
+    // lost records (a correction or cancellation) or is unknown is recomputed from every record.
+    const full = stored.filter((id) => this.retracted.has(id) || !existing.has(id));
+    for (const r of await recordsOfPersons(this.trx, full)) {
       const role = registryEffectOf(r.type)?.roles.find((x) => x.role === r.role);
       if (role) add(Number(r.person_id), Number(r.seq), r.org_code, r.type, r.event_date, JSON.parse(r.payload) as Record<string, string | number>, role);
     }
-    for (const r of this.pending) if (this.created.has(r.person_id)) add(r.person_id, r.seq, r.org_code, r.type, r.entry.event_date, r.payload, r.effect);
-    const existing = await existingPersons(this.trx, stored);
+    const fullSet = new Set(full);
+    for (const id of stored) {
+      if (fullSet.has(id)) continue;
+      const list = claims.get(id) ?? [];
+      claims.set(id, list);
+      const known = existing.get(id)!;
+      lastSeq.set(id, Math.max(lastSeq.get(id) ?? 0, known.updatedSeq));
+      for (const [fact, g] of Object.entries(known.golden)) {
+        list.push({ fact: fact as FactClaim['fact'], value: g.v, seq: g.seq, orgCode: g.org, orgType: this.orgTypes.get(g.org) ?? '', type: g.type, on: g.on });
+      }
+    }
+    for (const r of this.pending) if (!fullSet.has(r.person_id)) add(r.person_id, r.seq, r.org_code, r.type, r.entry.event_date, r.payload, r.effect);
     const inserts: PersonTable[] = [];
     for (const personId of [...this.touched].sort((a, b) => a - b)) {
       const golden = pickGolden(claims.get(personId) ?? []);

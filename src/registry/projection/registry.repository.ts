@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, PersonRecordTable, PersonRelationTable, PersonTable } from '../../platform/db/index.js';
+import type { Golden } from '../persons/survivorship.js';
 
 const IN_LIST = 500;
 const INSERT_ROWS = 500;
@@ -59,25 +60,20 @@ export async function childrenOf(trx: Kysely<Database>, parentId: number): Promi
   const rows = await trx
     .selectFrom('person_relations as r')
     .innerJoin('persons as p', 'p.id', 'r.person_id')
-    .select(['p.id', 'p.id_number', 'p.name', 'p.sex', 'p.birth_date'])
+    .innerJoin('person_records as pr', 'pr.person_id', 'p.id')
+    .select(['p.id', 'p.id_number', 'p.name', 'p.sex', 'p.birth_date', 'pr.org_code', 'pr.type'])
     .where('r.other_id', '=', parentId)
     .where('r.kind', 'in', ['mother', 'father'])
     .where('p.status', '=', 'active')
-    .distinct()
     .execute();
-  const out: ChildCandidate[] = [];
+  const byPerson = new Map<number, ChildCandidate>();
   for (const row of rows) {
-    const sources = await trx.selectFrom('person_records').select(['org_code', 'type']).where('person_id', '=', row.id).execute();
-    out.push({
-      personId: Number(row.id),
-      idNumber: row.id_number,
-      name: row.name,
-      sex: row.sex,
-      birthDate: row.birth_date,
-      sources: new Set(sources.map((s) => `${s.org_code} ${s.type}`)),
-    });
+    const id = Number(row.id);
+    const candidate = byPerson.get(id) ?? { personId: id, idNumber: row.id_number, name: row.name, sex: row.sex, birthDate: row.birth_date, sources: new Set<string>() };
+    candidate.sources.add(`${row.org_code} ${row.type}`);
+    byPerson.set(id, candidate);
   }
-  return out;
+  return [...byPerson.values()];
 }
 
 /** The links of earlier versions of a record (before a correction or cancellation replaces them). */
@@ -130,12 +126,12 @@ export async function updatePerson(trx: Kysely<Database>, row: PersonTable): Pro
   await trx.updateTable('persons').set(rest).where('id', '=', id).execute();
 }
 
-/** Existing persons' rows (for created_seq and status). */
-export async function existingPersons(trx: Kysely<Database>, ids: readonly number[]): Promise<Map<number, { createdSeq: number; status: string }>> {
-  const found = new Map<number, { createdSeq: number; status: string }>();
+/** Existing persons' rows (creation, status, last entry, golden record). */
+export async function existingPersons(trx: Kysely<Database>, ids: readonly number[]): Promise<Map<number, { createdSeq: number; updatedSeq: number; status: string; golden: Golden }>> {
+  const found = new Map<number, { createdSeq: number; updatedSeq: number; status: string; golden: Golden }>();
   for (let i = 0; i < ids.length; i += IN_LIST) {
-    const rows = await trx.selectFrom('persons').select(['id', 'created_seq', 'status']).where('id', 'in', ids.slice(i, i + IN_LIST)).execute();
-    for (const r of rows) found.set(Number(r.id), { createdSeq: Number(r.created_seq), status: r.status });
+    const rows = await trx.selectFrom('persons').select(['id', 'created_seq', 'updated_seq', 'status', 'golden']).where('id', 'in', ids.slice(i, i + IN_LIST)).execute();
+    for (const r of rows) found.set(Number(r.id), { createdSeq: Number(r.created_seq), updatedSeq: Number(r.updated_seq), status: r.status, golden: JSON.parse(r.golden) as Golden });
   }
   return found;
 }

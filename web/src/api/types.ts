@@ -305,3 +305,84 @@ export interface SubmissionDetail extends Submission {
   issues: SubmissionIssue[];
   issueCount: number;
 }
+
+/** A person in lists (`GET /api/v1/persons`): ID number masked. */
+export interface PersonSummary {
+  id: number;
+  idNumber: string | null;
+  name: string | null;
+  sex: string | null;
+  birthDate: string | null;
+  diedOn: string | null;
+  population: string;
+  managingDivision: string | null;
+  hukouDivision: string | null;
+  residenceDivision: string | null;
+  maritalStatus: string | null;
+}
+
+export interface LinkEvidence {
+  field: string;
+  a: string | null;
+  b: string | null;
+  level: 'exact' | 'pinyin' | 'different' | 'missing';
+  labelZh: string;
+  labelEn: string;
+  weight: number;
+}
+
+/** `GET /api/v1/persons/:id`. */
+export interface PersonDetail {
+  unmasked: boolean;
+  person: PersonSummary & {
+    status: string;
+    householdNumber: string | null;
+    expectedDeliveryOn: string | null;
+    contraceptionMethod: string | null;
+    flags: Record<string, unknown>;
+  };
+  golden: Array<{ field: string; value: string; seq: number; orgCode: string; type: string; on: string }>;
+  relations: Array<{
+    kind: string;
+    direction: 'in' | 'out';
+    since: string | null;
+    until: string | null;
+    seq: number;
+    person: { id: number; idNumber: string | null; name: string | null; sex: string | null; birthDate: string | null };
+  }>;
+  household: PersonSummary[];
+  timeline: Array<{
+    seq: number;
+    role: string;
+    method: string;
+    orgCode: string;
+    orgName: string | null;
+    type: string;
+    recordId: string;
+    action: string;
+    eventDate: string | null;
+    committedAt: string;
+    fields: Record<string, unknown> | null;
+  }>;
+  decisions: Array<{ id: string; kind: string; decidedBy: string; decidedAt: string; note: string | null }>;
+}
+
+/** `GET /api/v1/link-reviews`. */
+export interface LinkReview {
+  id: string;
+  seq: number;
+  role: string;
+  orgCode: string;
+  type: string;
+  eventDate: string | null;
+  record: Record<string, unknown> | null;
+  score: number;
+  evidence: LinkEvidence[];
+  status: string;
+  createdAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  note: string | null;
+  person: PersonSummary | null;
+  candidate: PersonSummary | null;
+}

@@ -26,6 +26,8 @@ const PAGES: Record<PageNavItem['key'], LazyExoticComponent<ComponentType>> = {
   catalog: lazyNamed(() => import('../pages/exchange/catalog/catalog-page.js'), 'CatalogPage'),
   upload: lazyNamed(() => import('../pages/exchange/upload/upload-page.js'), 'UploadPage'),
   submissions: lazyNamed(() => import('../pages/exchange/submissions/submissions-page.js'), 'SubmissionsPage'),
+  persons: lazyNamed(() => import('../pages/registry/persons-page.js'), 'PersonsPage'),
+  reviews: lazyNamed(() => import('../pages/registry/reviews-page.js'), 'ReviewsPage'),
   orgs: lazyNamed(() => import('../pages/orgs/orgs-page.js'), 'OrgsPage'),
   users: lazyNamed(() => import('../pages/users/users-page.js'), 'UsersPage'),
   tokens: lazyNamed(() => import('../pages/tokens/tokens-page.js'), 'TokensPage'),
@@ -39,9 +41,12 @@ const SubmissionDetailPage = lazyNamed(
   'SubmissionDetailPage',
 );
 
+const PersonDetailPage = lazyNamed(() => import('../pages/registry/person-detail-page.js'), 'PersonDetailPage');
+
 /** Pages below a menu entry (not in the menu themselves), with the permission each needs. */
 const DETAIL_ROUTES: ReadonlyArray<{ path: string; permission: string; Page: LazyExoticComponent<ComponentType> }> = [
   { path: '/exchange/submissions/:id', permission: 'submission.read', Page: SubmissionDetailPage },
+  { path: '/registry/persons/:id', permission: 'person.read', Page: PersonDetailPage },
 ];
 
 // Signed in (just now or already): go where the user was headed, or change the password first.

@@ -6,8 +6,10 @@ import {
   DashboardOutlined,
   HistoryOutlined,
   HomeOutlined,
+  IdcardOutlined,
   KeyOutlined,
   LockOutlined,
+  MergeCellsOutlined,
   ProfileOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -19,13 +21,15 @@ export type NavKey =
   | 'catalog'
   | 'upload'
   | 'submissions'
+  | 'persons'
+  | 'reviews'
   | 'orgs'
   | 'users'
   | 'tokens'
   | 'audit'
   | 'system'
   | 'password';
-export type NavGroup = 'main' | 'groupExchange' | 'groupAdmin' | 'groupMonitor' | 'groupAccount';
+export type NavGroup = 'main' | 'groupExchange' | 'groupRegistry' | 'groupAdmin' | 'groupMonitor' | 'groupAccount';
 
 export interface NavItem {
   key: NavKey;
@@ -71,6 +75,22 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <HistoryOutlined />,
     group: 'groupExchange',
     testId: 'nav-submissions',
+  },
+  {
+    key: 'persons',
+    path: '/registry/persons',
+    permission: 'person.read',
+    icon: <IdcardOutlined />,
+    group: 'groupRegistry',
+    testId: 'nav-persons',
+  },
+  {
+    key: 'reviews',
+    path: '/registry/reviews',
+    permission: 'link_review.decide',
+    icon: <MergeCellsOutlined />,
+    group: 'groupRegistry',
+    testId: 'nav-reviews',
   },
   {
     key: 'orgs',

@@ -8,7 +8,7 @@ import { useSession } from '../auth/session-context.js';
 
 type MenuItems = NonNullable<MenuProps['items']>;
 
-const GROUP_ORDER: readonly NavGroup[] = ['main', 'groupExchange', 'groupAdmin', 'groupMonitor', 'groupAccount'];
+const GROUP_ORDER: readonly NavGroup[] = ['main', 'groupExchange', 'groupRegistry', 'groupAdmin', 'groupMonitor', 'groupAccount'];
 
 /**
  * The left menu: only the pages the user's permissions open, grouped by purpose. Collapsed to

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 /**
  * The population registry: a projection of the exchange ledger (persons with their golden
@@ -32,8 +32,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('persons_id_number').on('persons').column('id_number').execute();
   await db.schema.createIndex('persons_birth_date').on('persons').columns(['birth_date', 'sex']).execute();
-  await db.schema.createIndex('persons_name').on('persons').column('name').execute();
-  await db.schema.createIndex('persons_name_key').on('persons').column('name_key').execute();
+  // Name search is a prefix LIKE on the pinyin key: PostgreSQL needs text_pattern_ops for it.
+  if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`create index persons_name_key on persons (name_key text_pattern_ops)`.execute(db);
+  else await db.schema.createIndex('persons_name_key').on('persons').column('name_key').execute();
   await db.schema.createIndex('persons_household').on('persons').column('household_number').execute();
   await db.schema.createIndex('persons_managing').on('persons').columns(['managing_division', 'status']).execute();
 
