@@ -33,7 +33,7 @@ describe('the registry pages in Chromium', () => {
     const idNumber = page.getByTestId('person-id-number');
     await expect.poll(() => idNumber.innerText()).toContain('********');
     expect(await page.getByTestId('person-pregnancy').innerText()).toBe('***');
-    expect(await page.getByTestId('person-timeline').innerText()).toContain('户籍');
+    expect(await page.getByTestId('person-timeline').innerText()).toContain('常住人口登记');
     await page.getByTestId('person-unmask').click();
     await page.getByTestId('person-unmask-ok').click();
     expect(await page.locator('.ant-form-item-explain-error').innerText()).toContain('用途');
