@@ -65,8 +65,8 @@ describe('a hospital clerk submits births in Chromium', () => {
     expect(lines[1]).toContain('校验位');
 
     await page.getByTestId('nav-submissions').click();
-    await page.getByTestId('submissions-table').waitFor();
-    expect(await page.getByTestId('submissions-table').innerText()).toContain('三月出生.csv');
+    // The table renders before its first page arrives: wait for the row, not the frame.
+    await expect.poll(() => page.getByTestId('submissions-table').innerText(), { timeout: 15_000 }).toContain('三月出生.csv');
     await page.context().close();
   });
 });
