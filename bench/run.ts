@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { BenchContext, Figure, Suite } from './lib/figure.js';
+import { buildPopx } from './lib/popx-command.js';
 import { selectSuites } from './lib/select-suites.js';
 import { describeMachine } from './lib/machine.js';
 import { renderPerformanceSection, type SuiteReport, writePerformanceDoc } from './lib/performance-doc.js';
@@ -61,6 +62,8 @@ async function main(): Promise<number> {
   const machine = await describeMachine(postgresUrl);
   process.stderr.write(`machine ${JSON.stringify(machine)}\n`);
 
+  // Whole-command figures run the compiled CLI: build it from the current sources first.
+  buildPopx();
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'popx-bench-'));
   const reports: SuiteReport[] = [];
   try {

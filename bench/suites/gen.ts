@@ -4,6 +4,7 @@ import path from 'node:path';
 import { withBaseline, type Figure, type Suite } from '../lib/figure.js';
 import { perSecond } from '../lib/measure.js';
 import { formatMiB } from '../lib/peak-rss.js';
+import { POPX_NODE_ARGS } from '../lib/popx-command.js';
 import { runCommand } from '../lib/run-command.js';
 
 export const GEN = 'gen';
@@ -42,7 +43,7 @@ export const genSuite: Suite = {
       ctx.log(`${GEN}: ${persons} persons`);
       const result = await runCommand(
         process.execPath,
-        ['--import', 'tsx', path.join(ROOT, 'src/cli/popx.ts'), 'gen', '--persons', String(persons), '--seed', 'bench', '--out', out, '--months', '24', '--start', '2024-01'],
+        [...POPX_NODE_ARGS, 'gen', '--persons', String(persons), '--seed', 'bench', '--out', out, '--months', '24', '--start', '2024-01'],
         { cwd: ROOT, timeoutMs: 600_000 },
       );
       if (result.exitCode !== 0) throw new Error(`popx gen exited ${result.exitCode}: ${result.stderr.slice(0, 500)}`);

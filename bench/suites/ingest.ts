@@ -7,6 +7,7 @@ import { withBaseline, type Figure, type Suite } from '../lib/figure.js';
 import { perSecond } from '../lib/measure.js';
 import { makePairRow } from '../lib/pair-rows.js';
 import { formatMiB } from '../lib/peak-rss.js';
+import { POPX_NODE_ARGS } from '../lib/popx-command.js';
 import { runCommand } from '../lib/run-command.js';
 import { POSTGRES_COPY, POSTGRES_COPY_FIGURE } from './postgres-copy.js';
 import { SQLITE_INSERT_FIGURE, SQLITE_RAW_INSERT } from './sqlite-raw-insert.js';
@@ -37,7 +38,7 @@ function writeRegister(file: string, rows: number): void {
 }
 
 async function popx(args: string[], env: NodeJS.ProcessEnv) {
-  const result = await runCommand(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/popx.ts'), ...args], {
+  const result = await runCommand(process.execPath, [...POPX_NODE_ARGS, ...args], {
     cwd: ROOT,
     env: { ...process.env, POPX_LOG_LEVEL: 'silent', POPX_ADMIN_PASSWORD: 'Bench-Passw0rd-1', ...env },
     timeoutMs: 1_800_000,

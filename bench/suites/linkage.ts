@@ -4,6 +4,7 @@ import path from 'node:path';
 import { withBaseline, type Figure, type Suite } from '../lib/figure.js';
 import { median } from '../lib/measure.js';
 import { formatMiB } from '../lib/peak-rss.js';
+import { POPX_NODE_ARGS } from '../lib/popx-command.js';
 import { runCommand } from '../lib/run-command.js';
 import { febrlDirectory, febrlEntity, hasFebrlData } from '../../src/registry/linkage/evaluation/febrl-files.js';
 import { generateChineseRecords } from '../../src/registry/linkage/synthetic/chinese-records.js';
@@ -11,7 +12,7 @@ import { NODE_STARTUP, NODE_STARTUP_RSS_FIGURE, NODE_STARTUP_WALL_FIGURE } from 
 
 export const LINKAGE = 'linkage';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const POPX = ['--import', 'tsx', path.join(ROOT, 'src/cli/popx.ts')];
+const POPX = POPX_NODE_ARGS;
 const COLUMNS = ['id', 'name', 'sex', 'birth_date', 'id_number', 'division', 'address', 'mother_id_number'] as const;
 
 async function popx(args: string[]) {
@@ -86,7 +87,7 @@ async function measureFebrl4(ctx: Parameters<Suite['run']>[0], floor: Figure | u
     name: 'popx --help wall time',
     value: median(helpWalls) / 1000,
     unit: 's',
-    notes: `the same CLI loaded under tsx doing nothing: the floor of every popx command; median of ${runs}`,
+    notes: `the same compiled CLI doing nothing: the floor of every popx command; median of ${runs}`,
   });
   const wall: Figure = {
     suite: LINKAGE,
@@ -207,7 +208,7 @@ export const linkageSuite: Suite = {
   name: LINKAGE,
   description:
     '`popx link dataset4a.csv dataset4b.csv --id rec_id` (FEBRL 4) and `popx dedupe` of 1,000,000 synthetic ' +
-    'Chinese person records (quick: 20,000) as whole commands under tsx: wall time against `popx --help` and ' +
+    'Chinese person records (quick: 20,000) as whole commands (the compiled CLI): wall time against `popx --help` and ' +
     'against reading and splitting the same CSV, peak RSS against an empty node process, and pairwise F1.',
   dependsOn: [NODE_STARTUP],
   async run(ctx) {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, Db } from '../../platform/db/index.js';
 import { ChunkProjector, type LedgerEntry, type LinkDecision } from './chunk-projector.js';
 import { lockRegistryCursor, saveRegistryCursor } from './registry.repository.js';
@@ -27,6 +27,7 @@ export interface ProjectionResult {
 export async function projectLedger(db: Db, districtCode: string, onProgress?: (p: ProjectionProgress) => void): Promise<ProjectionResult> {
   const orgTypes = new Map((await db.kysely.selectFrom('orgs').select(['code', 'type']).execute()).map((o) => [o.code, o.type]));
   const result: ProjectionResult = { entries: 0, seq: 0, reviews: 0 };
+  let chunks = 0;
   for (;;) {
     const done = await db.kysely.transaction().execute(async (trx) => {
       const cursor = await lockRegistryCursor(trx);
@@ -54,6 +55,10 @@ export async function projectLedger(db: Db, districtCode: string, onProgress?: (
       return false;
     });
     if (done) return result;
+    chunks += 1;
+    // PostgreSQL plans from table statistics, which lag a bulk load: a planner that believes the
+    // registry is still small scans it for every look-up. Refresh them as the tables double.
+    if (db.dialect === 'postgres' && (chunks & (chunks - 1)) === 0) await sql`analyze persons, person_records, person_relations`.execute(db.kysely);
     onProgress?.({ seq: result.seq, entries: result.entries });
   }
 }

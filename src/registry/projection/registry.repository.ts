@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database, PersonRecordTable, PersonRelationTable, PersonTable } from '../../platform/db/index.js';
 import type { Golden } from '../persons/survivorship.js';
 
@@ -6,6 +6,10 @@ const IN_LIST = 500;
 const INSERT_ROWS = 500;
 
 export const REGISTRY_CURSOR = 'registry';
+
+function isPostgres(trx: Kysely<Database>): boolean {
+  return trx.getExecutor().adapter instanceof PostgresAdapter;
+}
 
 /** Locks the projection cursor for this transaction (creating it on first use) and returns it. */
 export async function lockRegistryCursor(trx: Kysely<Database>): Promise<{ seq: number; nextPersonId: number }> {
@@ -28,18 +32,20 @@ export async function saveRegistryCursor(trx: Kysely<Database>, seq: number, nex
   await trx.updateTable('registry_cursor').set({ seq, next_person_id: nextPersonId, updated_at: new Date().toISOString() }).where('name', '=', REGISTRY_CURSOR).execute();
 }
 
-/** Active persons by ID number. */
+/** Active persons by ID number (the lowest id when, exceptionally, two share one). */
 export async function personsByIdNumber(trx: Kysely<Database>, idNumbers: readonly string[]): Promise<Map<string, number>> {
   const found = new Map<string, number>();
   for (let i = 0; i < idNumbers.length; i += IN_LIST) {
-    const rows = await trx
-      .selectFrom('persons')
-      .select(['id', 'id_number'])
-      .where('id_number', 'in', idNumbers.slice(i, i + IN_LIST))
-      .where('status', '=', 'active')
-      .orderBy('id')
-      .execute();
-    for (const row of rows) if (row.id_number && !found.has(row.id_number)) found.set(row.id_number, Number(row.id));
+    // No ORDER BY: with one, PostgreSQL walked the primary key and filtered, a scan per query.
+    const chunk = idNumbers.slice(i, i + IN_LIST);
+    // PostgreSQL plans `= any(array)` once; an IN list of 500 parameters costs a plan per query.
+    const query = trx.selectFrom('persons').select(['id', 'id_number']).where('status', '=', 'active');
+    const rows = await (isPostgres(trx) ? query.where(sql<boolean>`id_number = any(${chunk}::text[])`) : query.where('id_number', 'in', chunk)).execute();
+    for (const row of rows) {
+      const id = Number(row.id);
+      const seen = row.id_number ? found.get(row.id_number) : undefined;
+      if (row.id_number && (seen === undefined || id < seen)) found.set(row.id_number, id);
+    }
   }
   return found;
 }
