@@ -74,11 +74,12 @@ export async function personRoutes(app: FastifyInstance, ctx: AppContext): Promi
       });
       const golden = JSON.parse(person.golden) as Golden;
       const [timeline, relations, household] = await Promise.all([timelineOf(ctx.db.kysely, id), relationsOf(ctx.db.kysely, id), householdOf(ctx.db.kysely, person.household_number)]);
+      const seqs = timeline.length > 0 ? timeline.map((t) => Number(t.seq)) : [-1];
       const decisions = await ctx.db.kysely
         .selectFrom('link_decisions')
         .selectAll()
         .where('active', '=', 1)
-        .where((eb) => eb.or([eb('seq_a', 'in', timeline.length ? timeline.map((t) => Number(t.seq)) : [-1]), eb('seq_b', 'in', timeline.length ? timeline.map((t) => Number(t.seq)) : [-1])]))
+        .where((eb) => eb.or([eb('seq_a', 'in', seqs), eb('seq_b', 'in', seqs)]))
         .execute();
       return {
         unmasked,

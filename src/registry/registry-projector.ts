@@ -9,14 +9,12 @@ import { projectLedger, rebuildRegistry, type ProjectionProgress, type Projectio
 export class RegistryProjector {
   private running: Promise<void> | null = null;
   private again = false;
-  private lastError: Error | null = null;
-  progress: ProjectionProgress | null = null;
 
   constructor(private readonly ctx: AppContext) {}
 
   /** The 6-digit code of the district the registry belongs to. */
   get districtCode(): string {
-    return this.ctx.tree.root.code.slice(0, 6);
+    return districtCodeOf(this.ctx);
   }
 
   /** Asks for a catch-up; returns at once. */
@@ -33,25 +31,18 @@ export class RegistryProjector {
     while (this.running) await this.running;
   }
 
-  get failure(): Error | null {
-    return this.lastError;
-  }
-
   private async loop(): Promise<void> {
     try {
       do {
         this.again = false;
         try {
-          await projectLedger(this.ctx.db, this.districtCode, (p) => (this.progress = p));
-          this.lastError = null;
+          await projectLedger(this.ctx.db, this.districtCode);
         } catch (error) {
           // Nothing half-done stays: each chunk commits with its cursor. Say so and retry on the next schedule.
-          this.lastError = error as Error;
           process.stderr.write(`popx: registry projection failed: ${(error as Error).stack ?? error}\n`);
         }
       } while (this.again);
     } finally {
-      this.progress = null;
       this.running = null;
     }
   }
@@ -59,10 +50,14 @@ export class RegistryProjector {
 
 /** Projects what is pending, once (CLI). */
 export function catchUpRegistry(ctx: AppContext, onProgress?: (p: ProjectionProgress) => void): Promise<ProjectionResult> {
-  return projectLedger(ctx.db, ctx.tree.root.code.slice(0, 6), onProgress);
+  return projectLedger(ctx.db, districtCodeOf(ctx), onProgress);
 }
 
 /** Rebuilds the registry from the whole ledger (CLI). */
 export function rebuildRegistryOf(ctx: AppContext, onProgress?: (p: ProjectionProgress) => void): Promise<ProjectionResult> {
-  return rebuildRegistry(ctx.db, ctx.tree.root.code.slice(0, 6), onProgress);
+  return rebuildRegistry(ctx.db, districtCodeOf(ctx), onProgress);
+}
+
+function districtCodeOf(ctx: AppContext): string {
+  return ctx.tree.root.code.slice(0, 6);
 }

@@ -10,7 +10,7 @@ export class IngestQueue {
   private readonly progress = new Map<string, IngestProgress & { position?: number }>();
   private running: Promise<void> | null = null;
   private idle: Array<() => void> = [];
-  private readonly committedListeners: Array<() => void> = [];
+  private readonly finishedListeners: Array<() => void> = [];
 
   constructor(private readonly ctx: AppContext) {}
 
@@ -30,7 +30,7 @@ export class IngestQueue {
 
   /** Calls `listener` after each submission has finished (the registry catches up then). */
   onFinished(listener: () => void): void {
-    this.committedListeners.push(listener);
+    this.finishedListeners.push(listener);
   }
 
   /** Resolves when nothing is queued or running (tests, shutdown). */
@@ -49,7 +49,7 @@ export class IngestQueue {
       } finally {
         this.queue.shift();
         this.progress.delete(job.submissionId);
-        for (const listener of this.committedListeners) listener();
+        for (const listener of this.finishedListeners) listener();
       }
     }
     this.running = null;

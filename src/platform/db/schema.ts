@@ -248,7 +248,6 @@ export interface LinkDecisionTable {
 export interface RegistryCursorTable {
   name: string;
   seq: number;
-  next_person_id: number;
   updated_at: string;
 }
 

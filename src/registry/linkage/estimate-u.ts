@@ -79,8 +79,8 @@ function exactAgreementShare(
         const value = a[i]!;
         let ca = 0;
         let cb = 0;
-        while (i < a.length && a[i] === value) ((i += 1), (ca += 1));
-        while (j < b.length && b[j] === value) ((j += 1), (cb += 1));
+        for (; i < a.length && a[i] === value; i += 1) ca += 1;
+        for (; j < b.length && b[j] === value; j += 1) cb += 1;
         agreeing += ca * cb;
       }
     }

@@ -81,7 +81,6 @@ export class ChunkProjector {
 
   constructor(
     private readonly trx: Kysely<Database>,
-    public nextPersonId: number,
     private readonly orgTypes: ReadonlyMap<string, string>,
     private readonly districtCode: string,
     private readonly decisions: readonly LinkDecision[],
@@ -221,28 +220,26 @@ export class ChunkProjector {
 
   /** The person a reviewer said this record belongs with (the other record's person), if linked already. */
   private async decidedPerson(seq: number, role: string): Promise<number | null> {
-    for (const d of this.decisions) {
-      if (d.kind !== 'same') continue;
-      const other = d.seqA === seq && d.roleA === role ? [d.seqB, d.roleB] : d.seqB === seq && d.roleB === role ? [d.seqA, d.roleA] : null;
-      if (!other) continue;
-      const inChunk = this.pending.find((r) => r.seq === other[0] && r.role === other[1]);
-      const person = inChunk ? inChunk.person_id : await personOfRecord(this.trx, other[0] as number, other[1] as string);
-      if (person !== null) return person;
-    }
+    for (const person of await this.decidedOthers('same', seq, role)) if (person !== null) return person;
     return null;
   }
 
   /** Whether a reviewer said this record is not the person `personId` (one of whose records they compared). */
   private async isDecidedDifferent(seq: number, role: string, personId: number): Promise<boolean> {
+    return (await this.decidedOthers('different', seq, role)).includes(personId);
+  }
+
+  /** For each decision of `kind` about record (seq, role): the person the other record is linked to now. */
+  private async decidedOthers(kind: LinkDecision['kind'], seq: number, role: string): Promise<Array<number | null>> {
+    const persons: Array<number | null> = [];
     for (const d of this.decisions) {
-      if (d.kind !== 'different') continue;
+      if (d.kind !== kind) continue;
       const other = d.seqA === seq && d.roleA === role ? ([d.seqB, d.roleB] as const) : d.seqB === seq && d.roleB === role ? ([d.seqA, d.roleA] as const) : null;
       if (!other) continue;
       const inChunk = this.pending.find((r) => r.seq === other[0] && r.role === other[1]);
-      const person = inChunk ? inChunk.person_id : await personOfRecord(this.trx, other[0], other[1]);
-      if (person === personId) return true;
+      persons.push(inChunk ? inChunk.person_id : await personOfRecord(this.trx, other[0], other[1]));
     }
-    return false;
+    return persons;
   }
 
   /** Children of a parent born on a day: known to the database, updated with this chunk's records. */

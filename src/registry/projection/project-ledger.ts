@@ -25,33 +25,28 @@ export interface ProjectionResult {
  * crash resumes where it stopped). One projector at a time: the cursor row is the lock.
  */
 export async function projectLedger(db: Db, districtCode: string, onProgress?: (p: ProjectionProgress) => void): Promise<ProjectionResult> {
-  const orgTypes = new Map((await db.kysely.selectFrom('orgs').select(['code', 'type']).execute()).map((o) => [o.code, o.type]));
+  const orgTypes = await orgTypesOf(db);
   const result: ProjectionResult = { entries: 0, seq: 0, reviews: 0 };
   let chunks = 0;
   for (;;) {
     const done = await db.kysely.transaction().execute(async (trx) => {
       const cursor = await lockRegistryCursor(trx);
-      result.seq = cursor.seq;
+      result.seq = cursor;
       const entries = (
         await trx
           .selectFrom('ledger')
           .select(['seq', 'org_code', 'type', 'record_id', 'action', 'event_date', 'payload'])
-          .where('seq', '>', cursor.seq)
+          .where('seq', '>', cursor)
           .orderBy('seq')
           .limit(CHUNK_ENTRIES)
           .execute()
       ).map((e) => ({ ...e, seq: Number(e.seq) })) as LedgerEntry[];
       if (entries.length === 0) return true;
       const last = entries[entries.length - 1]!.seq;
-      const projector = new ChunkProjector(trx, cursor.nextPersonId, orgTypes, districtCode, await decisionsFor(trx, entries[0]!.seq, last));
-      await projector.prefetch(entries);
-      for (const entry of entries) await projector.apply(entry);
-      await projector.write();
-      await saveReviews(trx, projector);
-      await saveRegistryCursor(trx, last, projector.nextPersonId);
+      result.reviews += await projectEntries(trx, entries, orgTypes, districtCode);
+      await saveRegistryCursor(trx, last);
       result.entries += entries.length;
       result.seq = last;
-      result.reviews += projector.reviews.length;
       return false;
     });
     if (done) return result;
@@ -61,6 +56,22 @@ export async function projectLedger(db: Db, districtCode: string, onProgress?: (
     if (db.dialect === 'postgres' && (chunks & (chunks - 1)) === 0) await sql`analyze persons, person_records, person_relations`.execute(db.kysely);
     onProgress?.({ seq: result.seq, entries: result.entries });
   }
+}
+
+/** Each organisation's type, for survivorship ranks. */
+async function orgTypesOf(db: Db): Promise<Map<string, string>> {
+  return new Map((await db.kysely.selectFrom('orgs').select(['code', 'type']).execute()).map((o) => [o.code, o.type]));
+}
+
+/** Projects entries (in sequence order) in the caller's transaction; returns the review tasks made. */
+async function projectEntries(trx: Kysely<Database>, entries: readonly LedgerEntry[], orgTypes: ReadonlyMap<string, string>, districtCode: string): Promise<number> {
+  const decisions = await decisionsFor(trx, entries[0]!.seq, entries[entries.length - 1]!.seq);
+  const projector = new ChunkProjector(trx, orgTypes, districtCode, decisions);
+  await projector.prefetch(entries);
+  for (const entry of entries) await projector.apply(entry);
+  await projector.write();
+  await saveReviews(trx, projector);
+  return projector.reviews.length;
 }
 
 /** Active reviewer decisions about any record of the chunk's sequence range. */
@@ -110,7 +121,7 @@ export async function rebuildRegistry(db: Db, districtCode: string, onProgress?:
     await trx.deleteFrom('person_relations').execute();
     await trx.deleteFrom('persons').execute();
     await trx.deleteFrom('link_reviews').where('status', '=', 'open').execute();
-    await saveRegistryCursor(trx, 0, 1);
+    await saveRegistryCursor(trx, 0);
   });
   return projectLedger(db, districtCode, onProgress);
 }
@@ -123,9 +134,9 @@ export async function rebuildRegistry(db: Db, districtCode: string, onProgress?:
  * mention them).
  */
 export async function reprojectPersons(db: Db, districtCode: string, personIds: readonly number[]): Promise<{ entries: number; reviews: number }> {
-  const orgTypes = new Map((await db.kysely.selectFrom('orgs').select(['code', 'type']).execute()).map((o) => [o.code, o.type]));
+  const orgTypes = await orgTypesOf(db);
   return db.kysely.transaction().execute(async (trx) => {
-    const cursor = await lockRegistryCursor(trx);
+    await lockRegistryCursor(trx);
     const seqs = new Set<number>();
     for (let i = 0; i < personIds.length; i += 500) {
       const rows = await trx.selectFrom('person_records').select('seq').where('person_id', 'in', personIds.slice(i, i + 500)).execute();
@@ -144,11 +155,6 @@ export async function reprojectPersons(db: Db, districtCode: string, personIds: 
     for (let i = 0; i < personIds.length; i += 500) await trx.deleteFrom('persons').where('id', 'in', personIds.slice(i, i + 500)).execute();
     entries.sort((a, b) => a.seq - b.seq);
     if (entries.length === 0) return { entries: 0, reviews: 0 };
-    const projector = new ChunkProjector(trx, cursor.nextPersonId, orgTypes, districtCode, await decisionsFor(trx, entries[0]!.seq, entries[entries.length - 1]!.seq));
-    await projector.prefetch(entries);
-    for (const entry of entries) await projector.apply(entry);
-    await projector.write();
-    await saveReviews(trx, projector);
-    return { entries: entries.length, reviews: projector.reviews.length };
+    return { entries: entries.length, reviews: await projectEntries(trx, entries, orgTypes, districtCode) };
   });
 }

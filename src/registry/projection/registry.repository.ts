@@ -12,24 +12,24 @@ function isPostgres(trx: Kysely<Database>): boolean {
 }
 
 /** Locks the projection cursor for this transaction (creating it on first use) and returns it. */
-export async function lockRegistryCursor(trx: Kysely<Database>): Promise<{ seq: number; nextPersonId: number }> {
+export async function lockRegistryCursor(trx: Kysely<Database>): Promise<number> {
   const now = new Date().toISOString();
   // The update comes first so SQLite takes its write lock before reading, as the chain heads do.
   const lock = () => trx.updateTable('registry_cursor').set({ updated_at: now }).where('name', '=', REGISTRY_CURSOR).executeTakeFirst();
   if (Number((await lock()).numUpdatedRows) === 0) {
     await trx
       .insertInto('registry_cursor')
-      .values({ name: REGISTRY_CURSOR, seq: 0, next_person_id: 1, updated_at: now })
+      .values({ name: REGISTRY_CURSOR, seq: 0, updated_at: now })
       .onConflict((oc) => oc.column('name').doNothing())
       .execute();
     await lock();
   }
-  const row = await trx.selectFrom('registry_cursor').select(['seq', 'next_person_id']).where('name', '=', REGISTRY_CURSOR).executeTakeFirstOrThrow();
-  return { seq: Number(row.seq), nextPersonId: Number(row.next_person_id) };
+  const row = await trx.selectFrom('registry_cursor').select('seq').where('name', '=', REGISTRY_CURSOR).executeTakeFirstOrThrow();
+  return Number(row.seq);
 }
 
-export async function saveRegistryCursor(trx: Kysely<Database>, seq: number, nextPersonId: number): Promise<void> {
-  await trx.updateTable('registry_cursor').set({ seq, next_person_id: nextPersonId, updated_at: new Date().toISOString() }).where('name', '=', REGISTRY_CURSOR).execute();
+export async function saveRegistryCursor(trx: Kysely<Database>, seq: number): Promise<void> {
+  await trx.updateTable('registry_cursor').set({ seq, updated_at: new Date().toISOString() }).where('name', '=', REGISTRY_CURSOR).execute();
 }
 
 /** Active persons by ID number (the lowest id when, exceptionally, two share one). */
@@ -128,16 +128,17 @@ export async function insertRows<T extends 'person_records' | 'person_relations'
 }
 
 export async function updatePerson(trx: Kysely<Database>, row: PersonTable): Promise<void> {
-  const { id, created_seq: _created, ...rest } = row;
-  await trx.updateTable('persons').set(rest).where('id', '=', id).execute();
+  // created_seq never changes after the person is created.
+  const { id, ...rest } = row;
+  await trx.updateTable('persons').set({ ...rest, created_seq: undefined }).where('id', '=', id).execute();
 }
 
-/** Existing persons' rows (creation, status, last entry, golden record). */
-export async function existingPersons(trx: Kysely<Database>, ids: readonly number[]): Promise<Map<number, { createdSeq: number; updatedSeq: number; status: string; golden: Golden }>> {
-  const found = new Map<number, { createdSeq: number; updatedSeq: number; status: string; golden: Golden }>();
+/** Existing persons' rows (creation, last entry, golden record). */
+export async function existingPersons(trx: Kysely<Database>, ids: readonly number[]): Promise<Map<number, { createdSeq: number; updatedSeq: number; golden: Golden }>> {
+  const found = new Map<number, { createdSeq: number; updatedSeq: number; golden: Golden }>();
   for (let i = 0; i < ids.length; i += IN_LIST) {
-    const rows = await trx.selectFrom('persons').select(['id', 'created_seq', 'updated_seq', 'status', 'golden']).where('id', 'in', ids.slice(i, i + IN_LIST)).execute();
-    for (const r of rows) found.set(Number(r.id), { createdSeq: Number(r.created_seq), updatedSeq: Number(r.updated_seq), status: r.status, golden: JSON.parse(r.golden) as Golden });
+    const rows = await trx.selectFrom('persons').select(['id', 'created_seq', 'updated_seq', 'golden']).where('id', 'in', ids.slice(i, i + IN_LIST)).execute();
+    for (const r of rows) found.set(Number(r.id), { createdSeq: Number(r.created_seq), updatedSeq: Number(r.updated_seq), golden: JSON.parse(r.golden) as Golden });
   }
   return found;
 }

@@ -105,7 +105,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('registry_cursor')
     .addColumn('name', 'text', (c) => c.primaryKey())
     .addColumn('seq', 'bigint', (c) => c.notNull())
-    .addColumn('next_person_id', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 }
