@@ -289,7 +289,9 @@ export class LedgerWriter {
       const key = `${c.type}\u0000${c.recordId}`;
       if (this.known.has(key)) continue;
       this.known.set(key, null);
-      if ((await this.isNewType(c.type)) && !this.written.has(key)) continue;
+      // Awaited only the first time a type is met: an await per row cost a microtask each.
+      const fresh = this.typeIsNew.get(c.type) ?? (await this.isNewType(c.type));
+      if (fresh && !this.written.has(key)) continue;
       const list = byType.get(c.type) ?? [];
       list.push(c.recordId);
       byType.set(c.type, list);

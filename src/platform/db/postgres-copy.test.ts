@@ -3,11 +3,31 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
 import { openDatabase, type Db } from './database.js';
-import { copyLine, copyRowsInto } from './postgres-copy.js';
+import { copyChunks, copyLine, copyRowsInto } from './postgres-copy.js';
 
 describe('copyLine', () => {
   it('escapes backslash, tab, CR and LF and writes NULL as \\N', () => {
     expect(copyLine(['a\\b', 'c\td', 'e\r\nf', null, 7])).toBe('a\\\\b\tc\\td\te\\r\\nf\t\\N\t7\n');
+  });
+});
+
+describe('copyChunks', () => {
+  it('gives the bytes of the rows written with copyLine, whatever their length and script', () => {
+    const value = fc.oneof(
+      fc.constant(null),
+      fc.integer(),
+      fc.string({ unit: 'binary', maxLength: 30 }),
+      fc
+        .tuple(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), fc.integer({ min: 5_000, max: 40_000 }))
+        .map(([text, times]) => text.repeat(times)),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(value, { minLength: 1, maxLength: 5 }), { maxLength: 40 }), (rows) => {
+        const bytes = Buffer.concat([...copyChunks(rows)]);
+        expect(bytes.toString('utf8')).toBe(rows.map(copyLine).join(''));
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
@@ -29,7 +49,9 @@ describe('copyRowsInto on PostgreSQL', () => {
     const rows = [...texts.map((t, i) => [i, t] as const), [texts.length, null] as const];
     await db.kysely.transaction().execute(async (trx) => {
       await copyRowsInto(await db.postgresClientOf!(trx), 'copy_probe', ['n', 't'], rows);
-      const { rows: back } = await sql<{ n: number; t: string | null }>`select n, t from copy_probe order by n`.execute(trx);
+      const { rows: back } = await sql<{ n: number; t: string | null }>`select n, t from copy_probe order by n`.execute(
+        trx,
+      );
       expect(back.map((r) => r.t)).toEqual(rows.map((r) => r[1]));
     });
     await expect(

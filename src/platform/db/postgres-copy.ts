@@ -6,12 +6,17 @@ import { from as copyFrom } from 'pg-copy-streams';
 /** A value of a COPY row: null is written as SQL NULL. */
 export type CopyValue = string | number | null;
 
-const ROWS_PER_CHUNK = 1000;
+/** Bytes handed to the COPY stream at a time. */
+const CHUNK_BYTES = 256 * 1024;
 
 /**
  * Loads rows into `table` with `COPY … FROM STDIN` (text format) on `client`, inside whatever
  * transaction the client is in. Several times faster than INSERT for bulk appends (see the
  * postgres-copy benchmark); the caller names trusted table and column identifiers.
+ *
+ * Rows are encoded value by value straight into byte chunks: building a long string and letting
+ * the stream convert it cost about ten times more (Buffer.from of a large concatenated string
+ * was a third of a million-row import's CPU).
  */
 export async function copyRowsInto(
   client: pg.ClientBase,
@@ -20,15 +25,43 @@ export async function copyRowsInto(
   rows: readonly (readonly CopyValue[])[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  function* chunks(): Generator<string> {
-    for (let i = 0; i < rows.length; i += ROWS_PER_CHUNK) {
-      let text = '';
-      const end = Math.min(rows.length, i + ROWS_PER_CHUNK);
-      for (let r = i; r < end; r += 1) text += copyLine(rows[r]!);
-      yield text;
+  await pipeline(
+    Readable.from(copyChunks(rows)),
+    client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`)),
+  );
+}
+
+/** The rows in COPY text format, as chunks of about {@link CHUNK_BYTES}. */
+export function* copyChunks(rows: readonly (readonly CopyValue[])[]): Generator<Buffer> {
+  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let at = 0;
+  for (const values of rows) {
+    for (let i = 0; i < values.length; i += 1) {
+      const value = values[i];
+      const text =
+        value === null || value === undefined
+          ? '\\N'
+          : typeof value === 'number'
+            ? String(value)
+            : escapeCopyText(value);
+      // Room for the value as UTF-8 (at most 3 bytes per UTF-16 unit), its separator and a newline.
+      const room = text.length * 3 + 2;
+      if (at + room > chunk.length) {
+        if (at > 0) yield chunk.subarray(0, at);
+        chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, room));
+        at = 0;
+      }
+      if (i > 0) chunk[at++] = 0x09;
+      at += chunk.write(text, at);
     }
+    if (at + 1 > chunk.length) {
+      yield chunk.subarray(0, at);
+      chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      at = 0;
+    }
+    chunk[at++] = 0x0a;
   }
-  await pipeline(Readable.from(chunks()), client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`)));
+  if (at > 0) yield chunk.subarray(0, at);
 }
 
 /** One row in COPY text format: tab-separated, \N for NULL, backslash, tab, CR and LF escaped. */
@@ -39,9 +72,15 @@ export function copyLine(values: readonly CopyValue[]): string {
     if (i > 0) line += '\t';
     if (value === null || value === undefined) line += '\\N';
     else if (typeof value === 'number') line += String(value);
-    else line += /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, escapeChar) : value;
+    else line += escapeCopyText(value);
   }
   return `${line}\n`;
+}
+
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+
+function escapeCopyText(value: string): string {
+  return NEEDS_ESCAPE.test(value) ? value.replace(/[\\\t\n\r]/g, escapeChar) : value;
 }
 
 function escapeChar(c: string): string {
