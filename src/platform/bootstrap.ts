@@ -9,6 +9,8 @@ import { DivisionTree } from './district/division-tree.js';
 import { hasDistrictProfile, insertDistrictProfile, listDivisions } from './district/divisions.repository.js';
 import { AppError } from './errors/index.js';
 import { demoOrgs } from './orgs/demo-orgs.js';
+import { seedDemoAgreements } from '../sharing/agreements/demo-agreements.js';
+import { eventTypeKeys } from '../exchange/catalog/index.js';
 import { insertOrg } from './orgs/orgs.service.js';
 import { createUser } from './users/users.service.js';
 
@@ -67,6 +69,7 @@ export async function initialiseDistrict(db: Db, config: Config, profile: Distri
   await db.kysely.transaction().execute(async (trx) => {
     await insertDistrictProfile(trx, profile);
     for (const org of demoOrgs(tree)) await insertOrg(ctx, trx, org);
+    await seedDemoAgreements(trx, tree.root.code, eventTypeKeys());
     await appendAudit(trx, {
       actor: SYSTEM_ACTOR,
       action: 'system.init',

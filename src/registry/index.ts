@@ -5,3 +5,5 @@ export { REGISTRY_EFFECTS, registryEffectOf } from './effects/registry-effects.j
 export { nameKey } from './persons/name-key.js';
 export { registryCapability } from './registry-capability.js';
 export { reprojectPersons } from './projection/project-ledger.js';
+export { divisionsOfRecords, registryWatermark } from './persons/record-divisions.js';
+export { lookupPersons, LOOKUP_MAX, personsDueBetween } from './persons/person-lookup.js';

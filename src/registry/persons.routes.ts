@@ -25,6 +25,10 @@ export function shownFields(type: string, payload: Record<string, unknown>, unma
 
 const PersonQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 60, description: 'ID number (or its start), name in Chinese, or its pinyin' })),
+  id_number: Type.Optional(Type.String({ maxLength: 30, description: 'exact ID number (15 or 18 digits)' })),
+  name: Type.Optional(Type.String({ maxLength: 40, description: 'exact name (departments reading under an agreement)' })),
+  agreement: Type.Optional(Type.String({ maxLength: 64, description: 'departments: the agreement to read under (default: any current one that shares registry fields)' })),
+  purpose: Type.Optional(Type.String({ maxLength: 200, description: 'departments: why (case number or reason); recorded in the audit log' })),
   birthDate: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
   division: Type.Optional(Type.String({ pattern: '^\\d{6,12}$' })),
   population: Type.Optional(Type.Union(['registered', 'floating', 'moved_out', 'dead', 'external'].map((p) => Type.Literal(p)))),
@@ -35,11 +39,24 @@ const PersonQuery = Type.Object({
 export async function personRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/persons',
-    { config: { access: { permission: 'person.read' } }, schema: { tags: ['registry'], summary: 'Search the registry (masked; within the caller’s jurisdiction)', querystring: PersonQuery } },
+    {
+      config: { access: { anyPermission: ['person.read', 'shared.read'] } },
+      schema: {
+        tags: ['registry'],
+        summary:
+          'Search the registry: bureau, towns and reviewers masked within their jurisdiction; departments by exact ID number or name under a sharing agreement (its fields and area only, purpose required, audited)',
+        querystring: PersonQuery,
+      },
+    },
     async (request) => {
       const principal = principalOf(request);
-      const query = request.query as { q?: string; birthDate?: string; division?: string; population?: string; page: number; pageSize: number };
-      const { items, total } = await searchPersons(ctx.db.kysely, principal, { ...query, offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+      const query = request.query as { q?: string; id_number?: string; name?: string; agreement?: string; purpose?: string; birthDate?: string; division?: string; population?: string; page: number; pageSize: number };
+      if (!hasPermission(principal, 'person.read')) {
+        if (!app.hasDecorator('sharedPersonLookup')) throw new AppError('FORBIDDEN', { details: { permission: 'person.read' } });
+        return app.sharedPersonLookup(principal, { idNumber: query.id_number ?? query.q, name: query.name, agreement: query.agreement, purpose: query.purpose }, request.ip);
+      }
+      const q = query.id_number ?? query.name ?? query.q;
+      const { items, total } = await searchPersons(ctx.db.kysely, principal, { ...query, q, offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
       return { items: items.map((p) => toPersonSummary(p, false)), total };
     },
   );

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Principal } from '../platform/auth/principal.js';
 import type { AppContext } from '../platform/context.js';
 import { personRoutes } from './persons.routes.js';
 import { RegistryProjector } from './registry-projector.js';
@@ -7,6 +8,8 @@ import { reviewRoutes } from './reviews.routes.js';
 declare module 'fastify' {
   interface FastifyInstance {
     registryProjector: RegistryProjector;
+    /** Set by the sharing capability: a department's person query under its agreements. */
+    sharedPersonLookup: (principal: Principal, query: { idNumber?: string; name?: string; agreement?: string; purpose?: string }, ip: string) => Promise<unknown>;
   }
 }
 

@@ -19,6 +19,11 @@ export const PERMISSIONS = [
   'person.read',
   'person.unmask',
   'link_review.decide',
+  'agreement.read',
+  'agreement.request',
+  'agreement.decide',
+  'shared.read',
+  'webhook.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -56,20 +61,60 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'person.read',
     'person.unmask',
     'link_review.decide',
+    'agreement.read',
+    'agreement.request',
+    'agreement.decide',
+    'webhook.manage',
   ],
   // Analysts work with masked persons (statistics need no ID numbers).
-  bureau_analyst: ['division.read', 'org.read', 'catalog.read', 'submission.read', 'person.read'],
-  dept_operator: ['division.read', 'org.read', 'token.read', 'token.write', 'catalog.read', 'submission.create', 'submission.read'],
+  bureau_analyst: ['division.read', 'org.read', 'catalog.read', 'submission.read', 'person.read', 'agreement.read'],
+  // Departments read what their agreements share, and nothing else of the registry.
+  dept_operator: [
+    'division.read',
+    'org.read',
+    'token.read',
+    'token.write',
+    'catalog.read',
+    'submission.create',
+    'submission.read',
+    'agreement.read',
+    'agreement.request',
+    'shared.read',
+    'webhook.manage',
+  ],
   // Towns and villages see the persons they manage, and may unmask them with a stated purpose.
-  town_operator: ['division.read', 'org.read', 'catalog.read', 'submission.create', 'submission.read', 'person.read', 'person.unmask'],
-  village_operator: ['division.read', 'org.read', 'catalog.read', 'submission.create', 'submission.read', 'person.read', 'person.unmask'],
+  town_operator: [
+    'division.read',
+    'org.read',
+    'catalog.read',
+    'submission.create',
+    'submission.read',
+    'person.read',
+    'person.unmask',
+    'agreement.read',
+    'agreement.request',
+    'shared.read',
+    'webhook.manage',
+  ],
+  village_operator: [
+    'division.read',
+    'org.read',
+    'catalog.read',
+    'submission.create',
+    'submission.read',
+    'person.read',
+    'person.unmask',
+    'agreement.read',
+    'agreement.request',
+    'shared.read',
+  ],
   reviewer: ['division.read', 'org.read', 'catalog.read', 'person.read', 'person.unmask', 'link_review.decide'],
   // Separation of duties: the auditor reads the audit log; nobody else does, and the auditor
   // changes nothing.
-  auditor: ['division.read', 'org.read', 'user.read', 'audit.read', 'catalog.read', 'submission.read'],
+  auditor: ['division.read', 'org.read', 'user.read', 'audit.read', 'catalog.read', 'submission.read', 'agreement.read'],
   // Operations sees system health and never personal data.
   ops: ['system.health'],
-  dept_system: ['division.read', 'catalog.read', 'submission.create', 'submission.read'],
+  dept_system: ['division.read', 'catalog.read', 'submission.create', 'submission.read', 'agreement.read', 'shared.read', 'webhook.manage'],
 };
 
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {

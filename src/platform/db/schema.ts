@@ -251,6 +251,81 @@ export interface RegistryCursorTable {
   updated_at: string;
 }
 
+export interface AgreementTable {
+  id: string;
+  org_id: string;
+  org_code: string;
+  title: string;
+  purpose: string;
+  /** JSON object: event type → the payload field keys shared. */
+  event_fields: string;
+  /** JSON array of registry fields shared by person queries and lists. */
+  person_fields: string;
+  /** JSON: `{"mode":"jurisdiction"}` or `{"mode":"divisions","codes":[…]}`. */
+  area: string;
+  valid_from: string;
+  valid_to: string | null;
+  status: 'requested' | 'approved' | 'refused' | 'suspended' | 'revoked';
+  version: number;
+  requested_by: string;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  note: string | null;
+  updated_at: string;
+}
+
+export interface AgreementHistoryTable {
+  agreement_id: string;
+  version: number;
+  action: string;
+  actor: string;
+  at: string;
+  note: string | null;
+  snapshot: string;
+}
+
+export interface WebhookEndpointTable {
+  id: string;
+  org_id: string;
+  org_code: string;
+  agreement_id: string;
+  url: string;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_until: string | null;
+  allow_private: number;
+  active: number;
+  disabled_reason: string | null;
+  notified_seq: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveryTable {
+  id: string;
+  endpoint_id: string;
+  upto_seq: number;
+  body: string;
+  status: 'pending' | 'delivered' | 'failed' | 'gone';
+  attempts: number;
+  next_attempt_at: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface WebhookAttemptTable {
+  delivery_id: string;
+  attempt: number;
+  at: string;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
 export interface Database {
   divisions: DivisionTable;
   orgs: OrgTable;
@@ -271,4 +346,9 @@ export interface Database {
   link_reviews: LinkReviewTable;
   link_decisions: LinkDecisionTable;
   registry_cursor: RegistryCursorTable;
+  agreements: AgreementTable;
+  agreement_history: AgreementHistoryTable;
+  webhook_endpoints: WebhookEndpointTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  webhook_attempts: WebhookAttemptTable;
 }

@@ -93,6 +93,31 @@ export const ERROR_CODES = {
     en: 'These persons cannot be merged (the same person, or one is no longer active).',
     zh: '无法合并这两个人员（为同一人，或其中一人已不在库）。',
   },
+  INVALID_AGREEMENT_STATE: {
+    status: 409,
+    en: 'This agreement is not in a state that allows this action; reload to see its status.',
+    zh: '该共享协议当前状态不允许此操作，请刷新查看状态。',
+  },
+  SCOPE_NOT_NARROWER: {
+    status: 400,
+    en: 'Narrowing may only remove event types, fields, divisions or time from an agreement, never add to it.',
+    zh: '收窄只能减少协议的事件类型、字段、区域或期限，不能增加。',
+  },
+  NO_AGREEMENT: {
+    status: 403,
+    en: 'Your organisation has no approved, current data-sharing agreement that covers this; request one from the population bureau.',
+    zh: '本单位没有涵盖此项的有效共享协议，请向人口计生局申请。',
+  },
+  PURPOSE_REQUIRED: {
+    status: 400,
+    en: 'State the purpose of this personal-data read (a case number or reason, at least 2 characters).',
+    zh: '查询个人信息须填写用途（案件编号或事由，至少 2 个字）。',
+  },
+  WEBHOOK_TARGET_REFUSED: {
+    status: 400,
+    en: "The webhook URL must be https or http to a public address; private and loopback addresses need an administrator's permission.",
+    zh: '回调地址须为公网 http(s) 地址；内网或本机地址须经管理员允许。',
+  },
   INVALID_PARENT: {
     status: 400,
     en: 'The parent organisation is unknown or would create a cycle.',

@@ -12,9 +12,11 @@ import { AppError } from '../errors/index.js';
 /**
  * How a route may be reached. Every /api route must declare one (the server refuses to start
  * otherwise): `public`, `authenticated` (any signed-in caller, including one who must change
- * the password first), or a permission from the roles table.
+ * the password first), a permission from the roles table, or any one of several (a route that
+ * serves two kinds of caller, such as the registry's own staff and departments reading under an
+ * agreement, and answers each by its own rules).
  */
-export type RouteAccess = { public: true } | { authenticated: true } | { permission: Permission };
+export type RouteAccess = { public: true } | { authenticated: true } | { permission: Permission } | { anyPermission: readonly Permission[] };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -47,18 +49,19 @@ export function registerAccessGate(app: FastifyInstance, ctx: AppContext): void 
     if ('public' in access) return;
     const principal = await authenticate(ctx, request);
     request.principal = principal;
-    if ('permission' in access && !principal.permissions.has(access.permission)) {
+    const required = 'permission' in access ? [access.permission] : 'anyPermission' in access ? access.anyPermission : [];
+    if (required.length > 0 && !required.some((permission) => principal.permissions.has(permission))) {
       await recordAudit(ctx.db, {
         actor: actorOf(principal),
         action: 'access.denied',
         result: 'denied',
         ip: request.ip,
-        details: { method: request.method, route: request.routeOptions.url ?? request.url, permission: access.permission },
+        details: { method: request.method, route: request.routeOptions.url ?? request.url, permission: required.join('|') },
       });
       throw new AppError('FORBIDDEN', {
         details: principal.mustChangePassword
-          ? { reason: 'password change required', permission: access.permission }
-          : { permission: access.permission },
+          ? { reason: 'password change required', permission: required.join('|') }
+          : { permission: required.join('|') },
       });
     }
   });

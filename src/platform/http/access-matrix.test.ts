@@ -46,12 +46,19 @@ const EXPECTED: Record<string, Caller[] | 'public'> = {
   'GET /api/v1/submissions/:id/:file': ['bureau_admin', 'bureau_analyst', 'dept_operator', 'town_operator', 'village_operator', 'auditor', 'dept_system'],
   'GET /api/v1/ledger/receipts/verify': ['bureau_admin', 'bureau_analyst', 'dept_operator', 'town_operator', 'village_operator', 'auditor', 'dept_system'],
   'GET /api/v1/submissions/:id/issues': ['bureau_admin', 'bureau_analyst', 'dept_operator', 'town_operator', 'village_operator', 'auditor', 'dept_system'],
-  'GET /api/v1/persons': ['bureau_admin', 'bureau_analyst', 'town_operator', 'village_operator', 'reviewer'],
+  'GET /api/v1/persons': ['bureau_admin', 'bureau_analyst', 'dept_operator', 'town_operator', 'village_operator', 'reviewer', 'dept_system'],
   'GET /api/v1/persons/:id': ['bureau_admin', 'bureau_analyst', 'town_operator', 'village_operator', 'reviewer'],
   'GET /api/v1/link-reviews': ['bureau_admin', 'reviewer'],
   'POST /api/v1/link-reviews/:id/decision': ['bureau_admin', 'reviewer'],
   'POST /api/v1/persons/:id/merge': ['bureau_admin', 'reviewer'],
   'POST /api/v1/link-decisions/:id/revoke': ['bureau_admin', 'reviewer'],
+  'GET /api/v1/agreements': ['bureau_admin', 'bureau_analyst', 'dept_operator', 'town_operator', 'village_operator', 'auditor', 'dept_system'],
+  'GET /api/v1/agreements/:id': ['bureau_admin', 'bureau_analyst', 'dept_operator', 'town_operator', 'village_operator', 'auditor', 'dept_system'],
+  'POST /api/v1/agreements': ['bureau_admin', 'dept_operator', 'town_operator', 'village_operator'],
+  'POST /api/v1/agreements/:id/decision': ['bureau_admin'],
+  'GET /api/v1/feeds/:agreement': ['dept_operator', 'town_operator', 'village_operator', 'dept_system'],
+  'GET /api/v1/agreements/:id/export': ['dept_operator', 'town_operator', 'village_operator', 'dept_system'],
+  'GET /api/v1/downloads/due-list': ['dept_operator', 'town_operator', 'village_operator', 'dept_system'],
 };
 
 describe.each(DIALECTS)('the access gate on %s', (dialect) => {
@@ -90,7 +97,7 @@ describe.each(DIALECTS)('the access gate on %s', (dialect) => {
     for (const { method, url } of routes) {
       const key = `${method} ${url}`;
       const expected = EXPECTED[key];
-      const concrete = url.replace(':code', 'BUREAU').replace(':id', '00000000-0000-0000-0000-000000000000').replace(':file', url.includes('submissions') ? 'errors.csv' : 'birth.csv');
+      const concrete = url.replace(':code', 'BUREAU').replace(':id', '00000000-0000-0000-0000-000000000000').replace(':agreement', 'AG-NONE').replace(':file', url.includes('submissions') ? 'errors.csv' : 'birth.csv');
       for (const caller of [...SIGNED_IN, 'anonymous'] as Caller[]) {
         // Logging out would end the session the rest of the walk needs.
         if (key === 'POST /api/v1/auth/logout' && caller !== 'anonymous' && caller !== 'dept_system') continue;
@@ -109,7 +116,10 @@ describe.each(DIALECTS)('the access gate on %s', (dialect) => {
         });
         const allowed = expected === 'public' || (caller !== 'anonymous' && expected!.includes(caller));
         const status = response.statusCode;
-        const ok = allowed ? status !== 401 && status !== 403 : status === (caller === 'anonymous' ? 401 : 403);
+        // An allowed caller may still be refused data it has no sharing agreement for (NO_AGREEMENT):
+        // that is the agreement check behind the gate, not the gate.
+        const agreementRefusal = status === 403 && (response.json() as { error?: { code?: string } }).error?.code === 'NO_AGREEMENT';
+        const ok = allowed ? status !== 401 && (status !== 403 || agreementRefusal) : status === (caller === 'anonymous' ? 401 : 403) && !agreementRefusal;
         if (!ok) mismatches.push(`${caller} ${key} → ${status} (expected ${allowed ? 'allowed' : 'denied'})`);
         expect(status, `${caller} ${key}`).toBeLessThan(500);
       }

@@ -3,6 +3,7 @@ import * as platform from './2026-11-29-0001-platform.js';
 import * as exchange from './2026-11-29-0002-exchange.js';
 import * as sqliteLedgerLayout from './2026-11-29-0003-sqlite-ledger-layout.js';
 import * as registry from './2026-11-29-0004-registry.js';
+import * as sharing from './2026-11-29-0005-sharing.js';
 
 /**
  * Every migration, keyed by its timestamped name. Names sort in the order they run; a landed
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-0002-exchange': exchange,
   '2026-11-29-0003-sqlite-ledger-layout': sqliteLedgerLayout,
   '2026-11-29-0004-registry': registry,
+  '2026-11-29-0005-sharing': sharing,
 };

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../platform/context.js';
+import { agreementRoutes } from './agreements/agreements.routes.js';
+import { downloadRoutes } from './downloads/downloads.routes.js';
+import { feedRoutes } from './feeds/feeds.routes.js';
+import { lookupSharedPersons } from './persons/shared-person-lookup.js';
+
+/**
+ * Data sharing: agreements, change feeds, downloads, departments' person queries and webhooks.
+ * Nothing is shared without an approved, current agreement of the caller's organisation.
+ */
+export function sharingCapability() {
+  return async (app: FastifyInstance, ctx: AppContext): Promise<void> => {
+    app.decorate('sharedPersonLookup', (principal, query, ip) => lookupSharedPersons(ctx, principal, query, ip));
+    await agreementRoutes(app, ctx);
+    await feedRoutes(app, ctx);
+    await downloadRoutes(app, ctx);
+  };
+}
