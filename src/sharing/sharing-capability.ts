@@ -4,6 +4,14 @@ import { agreementRoutes } from './agreements/agreements.routes.js';
 import { downloadRoutes } from './downloads/downloads.routes.js';
 import { feedRoutes } from './feeds/feeds.routes.js';
 import { lookupSharedPersons } from './persons/shared-person-lookup.js';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
+import { webhookRoutes } from './webhooks/webhooks.routes.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    webhookDispatcher: WebhookDispatcher;
+  }
+}
 
 /**
  * Data sharing: agreements, change feeds, downloads, departments' person queries and webhooks.
@@ -15,5 +23,10 @@ export function sharingCapability() {
     await agreementRoutes(app, ctx);
     await feedRoutes(app, ctx);
     await downloadRoutes(app, ctx);
+    await webhookRoutes(app, ctx);
+    const dispatcher = new WebhookDispatcher(ctx);
+    app.decorate('webhookDispatcher', dispatcher);
+    if (ctx.config.webhookIntervalMs > 0) app.addHook('onReady', async () => dispatcher.start(ctx.config.webhookIntervalMs));
+    app.addHook('onClose', async () => dispatcher.stop());
   };
 }

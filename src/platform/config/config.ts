@@ -22,6 +22,8 @@ export interface Config {
   dataDir: string;
   /** Largest file a department may submit, in bytes. */
   uploadLimitBytes: number;
+  /** How often webhook notices are made and due deliveries sent, in ms; 0 turns the background run off. */
+  webhookIntervalMs: number;
 }
 
 /** The project root: two levels above this file in src/ and in dist/server/. */
@@ -57,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.POPX_TRUST_PROXY === '1',
     dataDir: path.resolve(env.POPX_DATA_DIR ?? 'data'),
     uploadLimitBytes: readInt(env.POPX_UPLOAD_LIMIT_BYTES, 1024 * 1024 * 1024, 'POPX_UPLOAD_LIMIT_BYTES'),
+    webhookIntervalMs: readInt(env.POPX_WEBHOOK_INTERVAL_MS, 2000, 'POPX_WEBHOOK_INTERVAL_MS'),
   };
 }
 

@@ -58,6 +58,13 @@ const EXPECTED: Record<string, Caller[] | 'public'> = {
   'POST /api/v1/agreements/:id/decision': ['bureau_admin'],
   'GET /api/v1/feeds/:agreement': ['dept_operator', 'town_operator', 'village_operator', 'dept_system'],
   'GET /api/v1/agreements/:id/export': ['dept_operator', 'town_operator', 'village_operator', 'dept_system'],
+  'GET /api/v1/webhooks': ['bureau_admin', 'dept_operator', 'town_operator', 'dept_system'],
+  'POST /api/v1/webhooks': ['bureau_admin', 'dept_operator', 'town_operator', 'dept_system'],
+  'PATCH /api/v1/webhooks/:id': ['bureau_admin', 'dept_operator', 'town_operator', 'dept_system'],
+  'POST /api/v1/webhooks/:id/rotate-secret': ['bureau_admin', 'dept_operator', 'town_operator', 'dept_system'],
+  'GET /api/v1/webhooks/:id/deliveries': ['bureau_admin', 'dept_operator', 'town_operator', 'dept_system'],
+  'GET /api/v1/webhook-deliveries/:id/attempts': ['bureau_admin', 'dept_operator', 'town_operator', 'dept_system'],
+  'POST /api/v1/webhook-deliveries/:id/redeliver': ['bureau_admin', 'dept_operator', 'town_operator', 'dept_system'],
   'GET /api/v1/downloads/due-list': ['dept_operator', 'town_operator', 'village_operator', 'dept_system'],
 };
 

@@ -123,9 +123,14 @@ export interface ReadableAgreement {
  * NO_AGREEMENT otherwise (also for another organisation's agreement: it does not exist for the caller).
  */
 export async function readableAgreement(ctx: AppContext, principal: Principal, id: string): Promise<ReadableAgreement> {
+  return agreementReadableBy(ctx, principal.org.code, id);
+}
+
+/** {@link readableAgreement} for an organisation (webhook notifications run without a caller). */
+export async function agreementReadableBy(ctx: AppContext, orgCode: string, id: string): Promise<ReadableAgreement> {
   const agreement = await findAgreement(ctx.db.kysely, id);
-  if (!agreement || agreement.orgCode !== principal.org.code || !isAgreementCurrent(agreement, todayInDistrict())) {
-    throw new AppError('NO_AGREEMENT', { details: { agreement: id, status: agreement && agreement.orgCode === principal.org.code ? agreement.status : undefined } });
+  if (!agreement || agreement.orgCode !== orgCode || !isAgreementCurrent(agreement, todayInDistrict())) {
+    throw new AppError('NO_AGREEMENT', { details: { agreement: id, status: agreement && agreement.orgCode === orgCode ? agreement.status : undefined } });
   }
   const orgDivisions = await orgDivisionCodes(ctx.db.kysely, agreement.orgId);
   return { agreement, area: areaDivisions(ctx.tree, agreement.area, orgDivisions) };
