@@ -6,12 +6,11 @@ import { appendAudit, type AuditActor } from '../../platform/audit/audit-log.js'
 import type { AppContext } from '../../platform/context.js';
 import type { Database, Db } from '../../platform/db/index.js';
 import { getEventType } from '../catalog/index.js';
-import type { EventType } from '../catalog/event-type.js';
-import { LedgerWriter, toLedgerCandidate, type LedgerCandidate } from '../ledger/ledger-writer.js';
+import { LedgerWriter } from '../ledger/ledger-writer.js';
 import { INGEST_CODES, type IngestCode } from './ingest-codes.js';
-import { ParseError, parseSubmission } from './parse/index.js';
 import type { SubmissionCounts, SubmissionMode } from './submissions.repository.js';
-import { validateRecord, type ValidationContext } from './validate/index.js';
+import { validateFileInWorker } from './validate-file-in-worker.js';
+import { candidatesOf, validateFile, type FileError, type ValidateFileInput, type ValidationMessage } from './validate-file.js';
 
 export interface IngestJob {
   submissionId: string;
@@ -39,16 +38,32 @@ interface Issue {
   messageZh: string;
 }
 
-const BATCH = 1000;
+/** Where a file is validated: in a worker thread, in this one, or by size (a worker from WORKER_MIN_BYTES). */
+export type ValidationThread = 'worker' | 'in-thread' | 'auto';
+
+export interface IngestOptions {
+  validation?: ValidationThread;
+}
+
+/** Files from this size are validated in a worker: below it, starting one costs more than it saves. */
+const WORKER_MIN_BYTES = 4 * 1024 * 1024;
 
 /**
  * Runs one submission through the pipeline: parse (streaming) → validate each row → append the
  * accepted rows to the exchange ledger in ONE transaction, together with the per-row issues,
  * the final counts and the audit entry — so a submission is either wholly visible or absent,
- * also if the process dies half-way. Parsing and validation happen before the transaction
- * (candidates go to a temporary file), so the database is held only for the append.
+ * also if the process dies half-way. Parsing, validation and payload hashing run in a worker
+ * thread for large files and stream batches to this thread, which appends them as they come
+ * (the database works while the next rows are validated); memory stays bounded because the
+ * worker waits for its batches to be taken. Whole-file problems found on opening the file are
+ * recorded without opening the transaction.
  */
-export async function ingestSubmission(ctx: AppContext, job: IngestJob, onProgress?: (p: IngestProgress) => void): Promise<void> {
+export async function ingestSubmission(
+  ctx: AppContext,
+  job: IngestJob,
+  onProgress?: (p: IngestProgress) => void,
+  options: IngestOptions = {},
+): Promise<void> {
   const eventType = getEventType(job.type);
   if (!eventType) throw new Error(`unknown event type ${job.type}`);
   if (!(eventType.submitters as readonly string[]).includes(job.org.type)) {
@@ -57,27 +72,30 @@ export async function ingestSubmission(ctx: AppContext, job: IngestJob, onProgre
   }
   const work = path.join(path.dirname(job.filePath), `${job.submissionId}.work`);
   fs.mkdirSync(work, { recursive: true });
+  const input: ValidateFileInput = {
+    filePath: job.filePath,
+    filename: job.filename,
+    type: job.type,
+    orgType: job.org.type,
+    today: new Date().toISOString().slice(0, 10),
+    ownDivisions: ctx.tree.all().map((division) => division.code),
+  };
+  const messages = useWorker(job.filePath, options.validation ?? 'auto') ? validateFileInWorker(input) : validateFile(input);
   try {
-    let parsed;
-    try {
-      parsed = await parseSubmission(job.filePath, { eventType, filename: job.filename ?? undefined });
-    } catch (error) {
-      if (error instanceof ParseError) {
-        await rejectFile(ctx, job, undefined, error.details, { code: error.code, message: error.message, messageZh: error.messageZh });
-        return;
-      }
-      throw error;
+    const first = (await messages.next()).value as ValidationMessage | undefined;
+    if (first?.kind === 'file-error') {
+      await rejectFile(ctx, job, undefined, first.error.details, first.error);
+      return;
     }
-    if (parsed.problems.length > 0) {
-      await parsed.close();
-      const problem = parsed.problems[0]!;
+    if (first?.kind !== 'open') throw new Error(`validation began with ${first?.kind ?? 'nothing'}`);
+    if (first.problems.length > 0) {
+      const problem = first.problems[0]!;
       await rejectFile(ctx, job, undefined, problem.details, problem);
       return;
     }
-    if (parsed.missingRequiredColumns.length > 0) {
-      await parsed.close();
+    if (first.missingRequiredColumns.length > 0) {
       await rejectFile(ctx, job, 'MISSING_COLUMNS', {
-        columns: parsed.missingRequiredColumns.map((key) => {
+        columns: first.missingRequiredColumns.map((key) => {
           const field = eventType.fields.find((f) => f.key === key);
           return { key, labelZh: field?.labelZh, labelEn: field?.labelEn };
         }),
@@ -85,163 +103,109 @@ export async function ingestSubmission(ctx: AppContext, job: IngestJob, onProgre
       return;
     }
     const counts: SubmissionCounts = { received: 0, accepted: 0, duplicate: 0, corrected: 0, cancelled: 0, rejected: 0, warnings: 0 };
-    const candidatesFile = path.join(work, 'candidates.ndjson');
     const issuesFile = path.join(work, 'issues.ndjson');
-    try {
-      await validateAll(ctx, job, eventType, parsed.rows, counts, candidatesFile, issuesFile, onProgress);
-    } catch (error) {
-      if (!(error instanceof ParseError)) throw error;
-      // The file became unreadable part-way: nothing of it is kept.
-      await rejectFile(ctx, job, undefined, { ...((error.details as object | undefined) ?? {}), afterRows: counts.received }, { code: error.code, message: error.message, messageZh: error.messageZh });
-      return;
-    }
-    const finishedAt = () => ({ format: parsed.format, encoding: parsed.encoding ?? null, finished_at: new Date().toISOString() });
+    let encoding: string | null = null;
+    const finishedAt = () => ({ format: first.format, encoding, finished_at: new Date().toISOString() });
     try {
       await ctx.db.kysely.transaction().execute(async (trx) => {
-        const outcome = await commitAll(trx, ctx.db, job, counts, candidatesFile, (rows) => onProgress?.({ phase: 'committing', rows }));
+        const outcome = await commitStream(trx, ctx.db, job, messages, counts, issuesFile, onProgress);
+        encoding = outcome.encoding;
         await finalize(trx, job, counts, issuesFile, outcome, finishedAt());
       });
     } catch (error) {
+      if (error instanceof FileUnreadable) {
+        // The file became unreadable part-way: nothing of it is kept.
+        const { details, ...problem } = error.problem;
+        await rejectFile(ctx, job, undefined, { ...((details as object | undefined) ?? {}), afterRows: error.afterRows }, problem);
+        return;
+      }
       if (!(error instanceof WholeFileRejected)) throw error;
       // The appends were rolled back with the transaction; record the refusal on its own.
+      encoding = error.encoding;
       await ctx.db.kysely.transaction().execute(async (trx) => {
-        await finalize(trx, job, error.counts, issuesFile, { range: null, refusals: error.refusals }, finishedAt());
+        await finalize(trx, job, error.counts, issuesFile, { range: null, refusals: error.refusals, encoding }, finishedAt());
       });
     }
     onProgress?.({ phase: 'done', rows: counts.received });
   } finally {
+    await messages.return(undefined);
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
 
-async function validateAll(
-  ctx: AppContext,
-  job: IngestJob,
-  eventType: EventType,
-  rows: AsyncIterable<{ row: number; values: Record<string, string>; problem?: { code: string; message: string; messageZh: string } }>,
-  counts: SubmissionCounts,
-  candidatesFile: string,
-  issuesFile: string,
-  onProgress?: (p: IngestProgress) => void,
-): Promise<void> {
-  const candidates = fs.createWriteStream(candidatesFile);
-  const issues = fs.createWriteStream(issuesFile);
-  const context: ValidationContext = {
-    today: new Date().toISOString().slice(0, 10),
-    orgType: job.org.type,
-    isOwnDivision: (code) => ctx.tree.has(code),
-  };
-  let candidateChunk = '';
-  let issueChunk = '';
-  const flush = async (force: boolean) => {
-    if (candidateChunk.length > 65536 || (force && candidateChunk)) {
-      if (!candidates.write(candidateChunk)) await new Promise<void>((resolve) => candidates.once('drain', () => resolve()));
-      candidateChunk = '';
-    }
-    if (issueChunk.length > 65536 || (force && issueChunk)) {
-      if (!issues.write(issueChunk)) await new Promise<void>((resolve) => issues.once('drain', () => resolve()));
-      issueChunk = '';
-    }
-  };
-  for await (const source of rows) {
-    counts.received += 1;
-    if (source.problem) {
-      counts.rejected += 1;
-      issueChunk += `${JSON.stringify({ row: source.row, severity: 'error', code: source.problem.code, message: source.problem.message, messageZh: source.problem.messageZh } satisfies Issue)}\n`;
-    } else {
-      const result = validateRecord(eventType, source.values, context);
-      for (const issue of result.issues) issueChunk += `${JSON.stringify({ row: source.row, ...issue })}\n`;
-      if (!result.ok) counts.rejected += 1;
-      else {
-        if (result.issues.length > 0) counts.warnings += 1;
-        const { action, ...payload } = result.record;
-        const candidate = toLedgerCandidate(
-          source.row,
-          eventType.key,
-          (action ?? 'create') as LedgerCandidate['action'],
-          payload,
-          subjectOf(eventType, payload),
-          // A profile without its own date is dated the day it was received.
-          payload[eventType.eventDateField] === undefined ? context.today : String(payload[eventType.eventDateField]),
-        );
-        candidateChunk += spoolLine(candidate);
-      }
-    }
-    if (counts.received % 1000 === 0) onProgress?.({ phase: 'validating', rows: counts.received });
-    await flush(false);
+function useWorker(filePath: string, choice: ValidationThread): boolean {
+  if (choice !== 'auto') return choice === 'worker';
+  try {
+    return fs.statSync(filePath).size >= WORKER_MIN_BYTES;
+  } catch {
+    return false;
   }
-  await flush(true);
-  await Promise.all([new Promise<void>((r) => candidates.end(() => r())), new Promise<void>((r) => issues.end(() => r()))]);
-}
-
-/**
- * One candidate as a spool line: a small JSON array of its scalars, a tab, then the payload JSON
- * as is (JSON text never contains a raw tab), so reading it back parses only the scalars.
- */
-function spoolLine(c: LedgerCandidate): string {
-  return `${JSON.stringify([c.row, c.recordId, c.action, c.subject, c.eventDate, c.payloadHash])}\t${c.payloadJson}\n`;
-}
-
-function readSpoolLine(line: string, type: string): LedgerCandidate {
-  const tab = line.indexOf('\t');
-  const [row, recordId, action, subject, eventDate, payloadHash] = JSON.parse(line.slice(0, tab)) as [
-    number,
-    string,
-    LedgerCandidate['action'],
-    string | null,
-    string | null,
-    string,
-  ];
-  return { row, type, recordId, action, subject, eventDate, payloadHash, payloadJson: line.slice(tab + 1) };
-}
-
-function subjectOf(eventType: EventType, payload: Record<string, string | number>): string | null {
-  const value = payload[eventType.subjectField];
-  return value === undefined ? null : String(value);
 }
 
 interface CommitOutcome {
   /** The ledger range appended, or null when the whole file was rejected. */
   range: { from: number | null; to: number | null; headHash: string } | null;
   refusals: readonly Issue[];
+  encoding: string | null;
 }
 
-/** Appends the candidates to the ledger; in reject-all mode any refusal rolls everything back. */
-async function commitAll(
+/**
+ * Appends the validated batches to the ledger as they arrive, writing the rows' issues to
+ * `issuesFile` and summing `counts`. In reject-all mode a rejected row stops the appending (the
+ * rest is still read for the report) and any rejection rolls everything back by throwing
+ * WholeFileRejected; a file that turns unreadable throws FileUnreadable.
+ */
+async function commitStream(
   trx: Kysely<Database>,
   db: Db,
   job: IngestJob,
+  messages: AsyncGenerator<ValidationMessage>,
   counts: SubmissionCounts,
-  candidatesFile: string,
-  onProgress: (rows: number) => void,
+  issuesFile: string,
+  onProgress?: (p: IngestProgress) => void,
 ): Promise<CommitOutcome> {
-  if (job.mode === 'reject_all' && counts.rejected > 0) return { range: null, refusals: [] };
-  const refusals: Issue[] = [];
+  const issues = fs.createWriteStream(issuesFile);
   const writer = await LedgerWriter.open(trx, job.submissionId, job.org.code, db);
-  let batch: LedgerCandidate[] = [];
-  let done = 0;
-  const applyBatch = async () => {
-    const outcomes = await writer.apply(batch);
-    outcomes.forEach((outcome, i) => {
-      if (outcome.kind === 'refused') {
-        counts.rejected += 1;
+  // What appending made of the rows, kept apart: a reject-all file rejected in validation reports none of it.
+  const applied = { accepted: 0, duplicate: 0, corrected: 0, cancelled: 0 };
+  const refusals: Issue[] = [];
+  let committed = 0;
+  let encoding: string | null = null;
+  try {
+    for await (const message of messages) {
+      if (message.kind === 'file-error') throw new FileUnreadable(message.error, counts.received);
+      if (message.kind === 'end') encoding = message.encoding;
+      if (message.kind !== 'batch') continue;
+      const { batch } = message;
+      counts.received += batch.received;
+      counts.rejected += batch.rejected;
+      counts.warnings += batch.warnings;
+      if (batch.issues && !issues.write(batch.issues)) await new Promise<void>((resolve) => issues.once('drain', () => resolve()));
+      onProgress?.({ phase: 'validating', rows: counts.received });
+      if ((job.mode === 'reject_all' && counts.rejected > 0) || batch.rows.length === 0) continue;
+      const candidates = candidatesOf(batch, job.type);
+      const outcomes = await writer.apply(candidates);
+      outcomes.forEach((outcome, i) => {
+        if (outcome.kind !== 'refused') {
+          applied[outcome.kind] += 1;
+          return;
+        }
         const code: IngestCode = outcome.code;
-        refusals.push({ row: batch[i]!.row, severity: 'error', code, field: 'record_id', value: batch[i]!.recordId, message: INGEST_CODES[code].en, messageZh: INGEST_CODES[code].zh });
-      } else if (outcome.kind === 'duplicate') counts.duplicate += 1;
-      else counts[outcome.kind] += 1;
-    });
-    done += batch.length;
-    onProgress(done);
-    batch = [];
-  };
-  for await (const line of readline.createInterface({ input: fs.createReadStream(candidatesFile), crlfDelay: Infinity })) {
-    if (!line) continue;
-    batch.push(readSpoolLine(line, job.type));
-    if (batch.length >= BATCH) await applyBatch();
+        const { row, recordId } = candidates[i]!;
+        refusals.push({ row, severity: 'error', code, field: 'record_id', value: recordId, message: INGEST_CODES[code].en, messageZh: INGEST_CODES[code].zh });
+      });
+      committed += candidates.length;
+      onProgress?.({ phase: 'committing', rows: committed });
+    }
+  } finally {
+    await new Promise<void>((resolve) => issues.end(() => resolve()));
   }
-  if (batch.length > 0) await applyBatch();
-  if (job.mode === 'reject_all' && refusals.length > 0) throw new WholeFileRejected({ ...counts, accepted: 0, corrected: 0, cancelled: 0, duplicate: 0 }, refusals);
-  return { range: await writer.finish(), refusals };
+  const none = { accepted: 0, corrected: 0, cancelled: 0, duplicate: 0 };
+  if (job.mode === 'reject_all' && counts.rejected > 0) throw new WholeFileRejected({ ...counts, ...none }, [], encoding);
+  counts.rejected += refusals.length;
+  if (job.mode === 'reject_all' && refusals.length > 0) throw new WholeFileRejected({ ...counts, ...none }, refusals, encoding);
+  Object.assign(counts, applied);
+  return { range: await writer.finish(), refusals, encoding };
 }
 
 /** Stores the issues, the final counts and status, and the audit entry, in the caller's transaction. */
@@ -282,13 +246,24 @@ async function finalize(
   });
 }
 
-/** Raised inside the commit transaction to roll back a reject-all submission refused while appending. */
+/** Raised inside the commit transaction to roll back a reject-all submission with a rejected row. */
 export class WholeFileRejected extends Error {
   constructor(
     readonly counts: SubmissionCounts,
     readonly refusals: readonly Issue[],
+    readonly encoding: string | null,
   ) {
     super('whole file rejected');
+  }
+}
+
+/** Raised inside the commit transaction when the file turns out unreadable part-way. */
+class FileUnreadable extends Error {
+  constructor(
+    readonly problem: FileError,
+    readonly afterRows: number,
+  ) {
+    super(problem.message);
   }
 }
 

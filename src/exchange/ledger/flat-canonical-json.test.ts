@@ -4,7 +4,9 @@ import { canonicalJson } from '../../platform/audit/canonical-json.js';
 import { flatCanonicalJson } from './ledger-writer.js';
 
 describe('flatCanonicalJson', () => {
-  const values = fc.oneof(fc.string({ unit: 'binary' }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }));
+  // Any UTF-16 unit, lone surrogates included: those must come out escaped as JSON.stringify does.
+  const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit));
+  const values = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: codeUnit }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }));
 
   it('writes what the ledger always wrote: JSON.stringify with the sorted keys as replacer', () => {
     fc.assert(

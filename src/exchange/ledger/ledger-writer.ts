@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { advanceChainHead, chainHash, lockChainHead } from '../../platform/audit/chain-head.js';
 import { copyRowsInto, type Database, type Db, type LedgerTable } from '../../platform/db/index.js';
 import { FingerprintSet } from './fingerprint-set.js';
-import { EXCHANGE_CHAIN, ledgerHashBody, payloadHash } from './ledger-hash.js';
+import { EXCHANGE_CHAIN, jsonText, ledgerHashBody, payloadHash } from './ledger-hash.js';
 
 /** A validated record ready for the ledger. */
 export interface LedgerCandidate {
@@ -53,7 +53,7 @@ const LOOKUP_ROWS = 500;
 /** Rows appended per flush (a flush is one statement per table on PostgreSQL). */
 const FLUSH_ROWS = 5000;
 /** Record states kept in memory per submission before the cache is emptied. */
-const STATE_CACHE_ENTRIES = 50_000;
+const STATE_CACHE_ENTRIES = 10_000;
 
 /**
  * Appends one submission's records to the exchange ledger inside the caller's transaction:
@@ -322,27 +322,30 @@ export class LedgerWriter {
   }
 }
 
-/** Sorted keys seen per key set, so that a million rows of one type sort their keys once. */
-const sortedKeysBySet = new Map<string, string[]>();
+/** Per key set seen: the keys sorted, and each one's JSON with its separator and colon. */
+const sortedKeysBySet = new Map<string, { own: string[]; keys: string[]; prefixes: string[] }>();
 
 /**
  * Canonical JSON of a flat record (string and number values): keys sorted, as canonicalJson
  * gives for field-like keys, written out directly (a replacer array made JSON.stringify several
- * times slower, and sorting the keys of every row cost as much again).
+ * times slower, and sorting the keys of every row cost as much again). Runs once per ingested
+ * row: the keys' JSON is cached per key set, and plain strings are quoted without JSON.stringify.
  */
 export function flatCanonicalJson(payload: Record<string, string | number>): string {
   const own = Object.keys(payload);
   const set = own.join('\u0000');
-  let keys = sortedKeysBySet.get(set);
-  // The joined names are only a hint (a name may contain the separator): check the set matches.
-  if (!keys || keys.length !== own.length || !keys.every((key) => Object.hasOwn(payload, key))) {
-    keys = own.sort();
-    if (sortedKeysBySet.size < 1000) sortedKeysBySet.set(set, keys);
+  let cached = sortedKeysBySet.get(set);
+  // The joined names are only a hint (a name may contain the separator): check the keys match.
+  if (!cached || cached.own.length !== own.length || !cached.own.every((key, i) => key === own[i])) {
+    const keys = [...own].sort();
+    cached = { own, keys, prefixes: keys.map((key, i) => `${i === 0 ? '' : ','}${JSON.stringify(key)}:`) };
+    if (sortedKeysBySet.size < 1000) sortedKeysBySet.set(set, cached);
   }
+  const { keys, prefixes } = cached;
   let json = '{';
   for (let i = 0; i < keys.length; i += 1) {
-    const key = keys[i]!;
-    json += `${i === 0 ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(payload[key])}`;
+    const value = payload[keys[i]!];
+    json += prefixes[i]! + (typeof value === 'string' ? jsonText(value) : JSON.stringify(value));
   }
   return `${json}}`;
 }

@@ -1,0 +1,67 @@
+import { Worker } from 'node:worker_threads';
+import type { ValidateFileInput, ValidationMessage } from './validate-file.js';
+
+/**
+ * Runs {@link validateFile} in a worker thread and yields the same messages in the same order,
+ * so parsing, validation and payload hashing use the second core while this thread appends to
+ * the ledger. Each batch taken is acknowledged, and the worker stops after a few unacknowledged
+ * ones (memory stays bounded however slow the database is). A worker that throws or exits early
+ * makes the iteration throw; breaking off the iteration terminates the worker.
+ */
+export async function* validateFileInWorker(input: ValidateFileInput): AsyncGenerator<ValidationMessage> {
+  const worker = startWorker(input);
+  const queue: ValidationMessage[] = [];
+  let failure: Error | undefined;
+  let finished = false;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+  worker.on('message', (message: ValidationMessage) => {
+    queue.push(message);
+    notify();
+  });
+  worker.on('error', (error) => {
+    failure ??= error;
+    notify();
+  });
+  worker.on('exit', (code) => {
+    if (code !== 0) failure ??= new Error(`the validation worker exited with code ${code}`);
+    finished = true;
+    notify();
+  });
+  try {
+    let ended = false;
+    for (;;) {
+      const message = queue.shift();
+      if (message !== undefined) {
+        if (message.kind === 'batch') worker.postMessage('ack');
+        if (message.kind === 'end' || message.kind === 'file-error') ended = true;
+        yield message;
+        continue;
+      }
+      if (failure) throw failure;
+      if (finished) {
+        if (!ended) throw new Error('the validation worker stopped before the end of the file');
+        return;
+      }
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/**
+ * The worker file sits beside this one: `.js` in the compiled build; `.ts` under tsx or vitest,
+ * where the worker first registers tsx's loader (an `--import tsx` in a worker's execArgv does not
+ * reach the worker's own entry module on Node 20).
+ */
+function startWorker(input: ValidateFileInput): Worker {
+  if (!import.meta.url.endsWith('.ts'))
+    return new Worker(new URL('./ingest-worker.js', import.meta.url), { workerData: input });
+  const entry = JSON.stringify(new URL('./ingest-worker.ts', import.meta.url).href);
+  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); });`;
+  return new Worker(boot, { eval: true, workerData: input });
+}
