@@ -251,6 +251,14 @@ export interface RegistryCursorTable {
   updated_at: string;
 }
 
+/** A blocking key (32-bit hash) of an active person's golden record, for probabilistic linkage. */
+export interface PersonBlockingKeyTable {
+  key: number;
+  person_id: number;
+  /** Hash of the sorted digits of the person's valid ID number; 0 without one. */
+  id_sig: number;
+}
+
 export interface AgreementTable {
   id: string;
   org_id: string;
@@ -346,6 +354,7 @@ export interface Database {
   link_reviews: LinkReviewTable;
   link_decisions: LinkDecisionTable;
   registry_cursor: RegistryCursorTable;
+  person_blocking_keys: PersonBlockingKeyTable;
   agreements: AgreementTable;
   agreement_history: AgreementHistoryTable;
   webhook_endpoints: WebhookEndpointTable;

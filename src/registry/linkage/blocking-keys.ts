@@ -44,6 +44,16 @@ export function preparedBlockingKeys(record: PreparedRecord): string[] {
 }
 
 /**
+ * The 32-bit hashes of a record's blocking keys (no repeats): what a registry stores in its
+ * key table and looks up, equal to blockingKeys(record).map(hashString).
+ */
+export function recordKeyHashes(record: LinkRecord): number[] {
+  const out: number[] = [];
+  blockingKeyHashes(prepareRecord(record), out);
+  return out;
+}
+
+/**
  * The hashes of a record's blocking keys (key-hash.ts), written to `out` without making the
  * key strings: equal to preparedBlockingKeys(record).map(hashString), up to repeats.
  */

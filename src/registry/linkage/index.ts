@@ -19,12 +19,13 @@ export type { ReadOptions } from './read-link-records.js';
 export { readLinkRecords } from './read-link-records.js';
 export { LinkageInputError } from './linkage-input-error.js';
 
-export { blockingKeys } from './blocking-keys.js';
+export { blockingKeys, recordKeyHashes } from './blocking-keys.js';
 export type { CandidateOptions, CandidateStats } from './candidate-pairs.js';
 export { candidatePairs, candidatePairsBetween, MAX_BLOCK_SIZE } from './candidate-pairs.js';
 
 export type { ComparisonKind, LevelLabel } from './comparison-levels.js';
 export { LEVELS } from './comparison-levels.js';
+export { hasValidIdCheck } from './id-check.js';
 export type { ComparisonDefinition, ComparedField } from './comparisons.js';
 export type {
   LinkageInput,
@@ -39,7 +40,7 @@ export { DEFAULT_THRESHOLDS } from './linkage-model.js';
 export type { TrainOptions } from './train-model.js';
 export { trainModel } from './train-model.js';
 export type { Decision, Evidence, PairScore, ScoreOptions } from './score-pair.js';
-export { classify, scorePair } from './score-pair.js';
+export { classify, scorePair, toProbability } from './score-pair.js';
 
 export type { LinkageRunOptions, LinkageRunResult, LinkageRunStats, ScoredPair } from './run-linkage.js';
 export { dedupeRecords, linkRecords } from './run-linkage.js';

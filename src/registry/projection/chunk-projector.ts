@@ -3,8 +3,12 @@ import type { Database, PersonRecordTable, PersonRelationTable, PersonTable } fr
 import { registryEffectOf, type RoleEffect, type RoleName } from '../effects/registry-effects.js';
 import { nameKey } from '../persons/name-key.js';
 import { derivePersonState } from '../persons/person-state.js';
-import { pickGolden, type FactClaim } from '../persons/survivorship.js';
+import { pickGolden, type FactClaim, type Golden } from '../persons/survivorship.js';
+import { deleteBlockingKeys, insertBlockingKeys } from './blocking-keys.repository.js';
+import { ChunkCandidates } from './chunk-candidates.js';
 import { matchChild, type ChildDescriptor, type LinkEvidence } from './match-child.js';
+import { idSignature, linkKeyHashes, linkRecordOfGolden, linkRecordOfRole } from './person-link-record.js';
+import { matchPerson } from './person-matcher.js';
 import {
   childrenOf,
   deleteRecordLinks,
@@ -77,6 +81,9 @@ export class ChunkProjector {
   private readonly storedChildren = new Map<number, ChildCandidate[]>();
   /** Persons created in this chunk (their records are all in `pending`). */
   private readonly created = new Map<number, number>();
+  /** Stored persons' claims as the database holds them now (golden record, or all records once retracted). */
+  private readonly storedClaims = new Map<number, FactClaim[]>();
+  private readonly candidates: ChunkCandidates;
   readonly reviews: ReviewTask[] = [];
 
   constructor(
@@ -84,21 +91,35 @@ export class ChunkProjector {
     private readonly orgTypes: ReadonlyMap<string, string>,
     private readonly districtCode: string,
     private readonly decisions: readonly LinkDecision[],
-  ) {}
+  ) {
+    this.candidates = new ChunkCandidates(trx, (personId) => this.goldenNow(personId));
+  }
 
-  /** Looks up, in one go, the persons of every ID number the chunk mentions. */
+  /**
+   * Looks up, in one go, the persons of every ID number the chunk mentions, and the stored
+   * persons sharing a blocking key with a record that may need the probabilistic matcher.
+   */
   async prefetch(entries: readonly LedgerEntry[]): Promise<void> {
     const ids = new Set<string>();
+    const named: Array<{ idNumber: string | undefined; keys: number[]; idSig: number }> = [];
     for (const entry of entries) {
       const effect = registryEffectOf(entry.type);
       if (!effect) continue;
-      const payload = JSON.parse(entry.payload) as Record<string, unknown>;
+      const payload = JSON.parse(entry.payload) as Record<string, string | number>;
       for (const role of effect.roles) {
         const value = role.idField ? payload[role.idField] : undefined;
         if (typeof value === 'string' && value) ids.add(value);
+        const record = linkRecordOfRole(role, payload);
+        if (record.name) named.push({ idNumber: record.idNumber, keys: linkKeyHashes(record), idSig: idSignature(record.idNumber) });
       }
     }
     for (const [id, person] of await personsByIdNumber(this.trx, [...ids])) this.byId.set(id, person);
+    const queries = named.filter((r) => r.keys.length > 0 && (!r.idNumber || !this.byId.has(r.idNumber)));
+    if (queries.length === 0) return;
+    // The matcher will run: read the golden records it compares with (candidates, and the persons
+    // this chunk's ID numbers touch) in batches rather than one by one.
+    const persons = [...(await this.candidates.prefetch(queries)), ...this.byId.values()];
+    await this.loadStoredClaims(persons);
   }
 
   async apply(entry: LedgerEntry): Promise<void> {
@@ -138,6 +159,7 @@ export class ChunkProjector {
       if (!sameRecord(r)) continue;
       seqs.add(r.seq);
       this.touched.add(r.person_id);
+      this.candidates.touch(r.person_id);
       this.pending.splice(i, 1);
       const mine = this.pendingByPerson.get(r.person_id);
       if (mine) this.pendingByPerson.set(r.person_id, mine.filter((x) => x !== r));
@@ -152,6 +174,8 @@ export class ChunkProjector {
     for (const r of stored) {
       this.touched.add(Number(r.person_id));
       this.retracted.add(Number(r.person_id));
+      this.storedClaims.delete(Number(r.person_id));
+      this.candidates.touch(Number(r.person_id));
     }
     if (stored.length > 0) await deleteRecordLinks(this.trx, [...new Set(stored.map((r) => Number(r.seq)))]);
   }
@@ -164,7 +188,8 @@ export class ChunkProjector {
     let method = decided !== null ? 'decision' : 'id';
     let score: number | null = null;
     if (personId === null && idNumber) personId = this.byId.get(idNumber) ?? null;
-    if (personId === null && role.parentRole && linked.has(role.parentRole)) {
+    const throughParent = role.parentRole !== undefined && linked.has(role.parentRole);
+    if (personId === null && throughParent) {
       const child: ChildDescriptor = { idNumber, name: field(role.nameField), sex: field(role.sexField), birthDate: field(role.birthDateField), source: `${entry.org_code} ${entry.type}`, onePerRecord: role.onePerRecord === true };
       const candidates = [];
       const known = child.birthDate ? await this.childCandidates(linked.get(role.parentRole)!, child.birthDate) : [];
@@ -179,6 +204,10 @@ export class ChunkProjector {
         this.reviews.push({ seq: entry.seq, role: role.role, personId, candidateId: match.personId, score: match.score, evidence: match.evidence });
         method = 'new';
       }
+    }
+    if (personId === null && !throughParent) {
+      const found = await this.matchProbabilistically(entry.seq, role, payload, linked);
+      if (found) ({ personId, method, score } = found);
     }
     if (personId === null) {
       if (!idNumber && !role.createWithoutId) return null;
@@ -204,7 +233,76 @@ export class ChunkProjector {
     mine.push(record);
     this.pendingByPerson.set(personId, mine);
     this.touched.add(personId);
+    this.candidates.touch(personId);
     return personId;
+  }
+
+  /**
+   * The probabilistic matcher, for a role whose ID number is missing or finds no person: the
+   * persons sharing a blocking key, scored by the registry's model (person-matcher.ts). A match
+   * links; a review creates the person and a review task (they stay apart until decided); null
+   * when nothing comes close.
+   */
+  private async matchProbabilistically(
+    seq: number,
+    role: RoleEffect,
+    payload: Record<string, string | number>,
+    linked: ReadonlyMap<RoleName, number>,
+  ): Promise<{ personId: number; method: string; score: number | null } | null> {
+    const record = linkRecordOfRole(role, payload);
+    const keys = linkKeyHashes(record);
+    if (keys.length === 0) return null;
+    const others = new Set(linked.values());
+    // One record is never about one person twice; a reviewer's "not a match" is remembered.
+    const candidates = await this.candidates.find({ keys, idSig: idSignature(record.idNumber) }, async (personId) => others.has(personId) || (await this.isDecidedDifferent(seq, role.role, personId)));
+    const match = matchPerson(record, candidates);
+    if (match.kind === 'none') return null;
+    if (match.kind === 'match') return { personId: match.personId, method: 'match', score: match.score };
+    const personId = this.createPerson(seq, role.role);
+    this.reviews.push({ seq, role: role.role, personId, candidateId: match.personId, score: match.score, evidence: match.evidence });
+    return { personId, method: 'new', score: null };
+  }
+
+  /** A person's golden record as it stands now: stored claims plus this chunk's records. */
+  private async goldenNow(personId: number): Promise<Golden> {
+    const claims = [...(await this.storedClaimsOf(personId))];
+    for (const r of this.pendingByPerson.get(personId) ?? []) claims.push(...this.claimsOf(r.seq, r.org_code, r.type, r.entry.event_date, r.payload, r.effect));
+    return pickGolden(claims);
+  }
+
+  private async storedClaimsOf(personId: number): Promise<FactClaim[]> {
+    if (this.created.has(personId)) return [];
+    if (!this.storedClaims.has(personId)) await this.loadStoredClaims([personId]);
+    return this.storedClaims.get(personId) ?? [];
+  }
+
+  /** Reads stored persons' claims: the golden record, or every remaining record of a person who lost one. */
+  private async loadStoredClaims(personIds: readonly number[]): Promise<void> {
+    const wanted = [...new Set(personIds)].filter((id) => !this.created.has(id) && !this.storedClaims.has(id));
+    const retracted = wanted.filter((id) => this.retracted.has(id));
+    const kept = wanted.filter((id) => !this.retracted.has(id));
+    for (const id of wanted) this.storedClaims.set(id, []);
+    for (const r of await recordsOfPersons(this.trx, retracted)) {
+      const role = registryEffectOf(r.type)?.roles.find((x) => x.role === r.role);
+      if (role) this.storedClaims.get(Number(r.person_id))!.push(...this.claimsOf(Number(r.seq), r.org_code, r.type, r.event_date, JSON.parse(r.payload) as Record<string, string | number>, role));
+    }
+    for (const [id, known] of await existingPersons(this.trx, kept)) this.storedClaims.set(id, this.goldenClaims(known.golden));
+  }
+
+  /** The facts a record states about the person in one role. */
+  private claimsOf(seq: number, orgCode: string, type: string, eventDate: string | null, payload: Record<string, string | number>, role: RoleEffect): FactClaim[] {
+    const list: FactClaim[] = [];
+    for (const [fact, source] of Object.entries(role.facts)) {
+      const value = source.startsWith('=') ? source.slice(1) : payload[source];
+      if (value === undefined || value === '') continue;
+      list.push({ fact: fact as FactClaim['fact'], value: String(value), seq, orgCode, orgType: this.orgTypes.get(orgCode) ?? '', type, on: eventDate ?? '' });
+    }
+    return list;
+  }
+
+  /** A stored golden record as claims: its winners stand for all the records that made it. */
+  private goldenClaims(golden: Golden): FactClaim[] {
+    return Object.entries(golden).map(([fact, g]) => ({ fact: fact as FactClaim['fact'], value: g.v, seq: g.seq, orgCode: g.org, orgType: this.orgTypes.get(g.org) ?? '', type: g.type, on: g.on }));
   }
 
   /**
@@ -279,11 +377,7 @@ export class ChunkProjector {
       const list = claims.get(personId) ?? [];
       claims.set(personId, list);
       lastSeq.set(personId, Math.max(lastSeq.get(personId) ?? 0, seq));
-      for (const [fact, source] of Object.entries(role.facts)) {
-        const value = source.startsWith('=') ? source.slice(1) : payload[source];
-        if (value === undefined || value === '') continue;
-        list.push({ fact: fact as FactClaim['fact'], value: String(value), seq, orgCode, orgType: this.orgTypes.get(orgCode) ?? '', type, on: eventDate ?? '' });
-      }
+      list.push(...this.claimsOf(seq, orgCode, type, eventDate, payload, role));
     };
     const stored = [...this.touched].filter((id) => !this.created.has(id));
     const existing = await existingPersons(this.trx, stored);
@@ -302,12 +396,12 @@ export class ChunkProjector {
       claims.set(id, list);
       const known = existing.get(id)!;
       lastSeq.set(id, Math.max(lastSeq.get(id) ?? 0, known.updatedSeq));
-      for (const [fact, g] of Object.entries(known.golden)) {
-        list.push({ fact: fact as FactClaim['fact'], value: g.v, seq: g.seq, orgCode: g.org, orgType: this.orgTypes.get(g.org) ?? '', type: g.type, on: g.on });
-      }
+      list.push(...this.goldenClaims(known.golden));
     }
     for (const r of this.pending) if (!fullSet.has(r.person_id)) add(r.person_id, r.seq, r.org_code, r.type, r.entry.event_date, r.payload, r.effect);
     const inserts: PersonTable[] = [];
+    const keyRows: Array<{ key: number; person_id: number; id_sig: number }> = [];
+    const rekeyed = new Map<number, number[]>();
     for (const personId of [...this.touched].sort((a, b) => a - b)) {
       const golden = pickGolden(claims.get(personId) ?? []);
       const state = derivePersonState(golden, this.districtCode);
@@ -338,7 +432,17 @@ export class ChunkProjector {
       };
       if (known) await updatePerson(this.trx, row);
       else inserts.push(row);
+      // Blocking keys follow the golden record; most new records leave them as they were.
+      const keys = linkKeyHashes(linkRecordOfGolden(personId, golden));
+      const idSig = idSignature(state.idNumber);
+      const before = known ? linkKeyHashes(linkRecordOfGolden(personId, known.golden)) : [];
+      const unchanged = known && idSig === idSignature(known.golden.id_number?.v) && keys.length === before.length && keys.every((k) => before.includes(k));
+      if (unchanged) continue;
+      if (known) rekeyed.set(personId, before);
+      for (const key of keys) keyRows.push({ key, person_id: personId, id_sig: idSig });
     }
     await insertRows(this.trx, 'persons', inserts);
+    await deleteBlockingKeys(this.trx, rekeyed);
+    await insertBlockingKeys(this.trx, keyRows);
   }
 }

@@ -18,7 +18,8 @@ export interface LinkEvidence {
   field: string;
   a: string | null;
   b: string | null;
-  level: 'exact' | 'pinyin' | 'different' | 'missing';
+  /** The child matcher's exact · pinyin · different · missing, or a linkage engine level key. */
+  level: string;
   labelZh: string;
   labelEn: string;
   weight: number;
@@ -26,7 +27,9 @@ export interface LinkEvidence {
 
 export type ChildMatch = { kind: 'match' | 'review'; personId: number; score: number; evidence: LinkEvidence[] } | { kind: 'none' };
 
-const LABELS: Record<LinkEvidence['level'], [string, string]> = {
+type ChildLevel = 'exact' | 'pinyin' | 'different' | 'missing';
+
+const LABELS: Record<ChildLevel, [string, string]> = {
   exact: ['一致', 'same'],
   pinyin: ['同音（拼音一致）', 'same pinyin (homophone)'],
   different: ['不一致', 'different'],
@@ -54,7 +57,7 @@ export function matchChild(child: ChildDescriptor, candidates: readonly ChildCan
       evidenceOf('birth_date', child.birthDate, c.birthDate, 'exact', WEIGHTS.birthDate[0]),
       evidenceOf('sex', child.sex ?? null, c.sex, child.sex && c.sex ? 'exact' : 'missing', child.sex && c.sex ? WEIGHTS.sex[0] : 0),
     ];
-    let nameLevel: LinkEvidence['level'] = 'missing';
+    let nameLevel: ChildLevel = 'missing';
     if (child.name && c.name) nameLevel = child.name === c.name ? 'exact' : nameKey(child.name) === nameKey(c.name) ? 'pinyin' : 'different';
     const nameWeight = nameLevel === 'exact' ? WEIGHTS.name[0] : nameLevel === 'pinyin' ? WEIGHTS.name[1] : nameLevel === 'different' ? WEIGHTS.name[2] : 0;
     evidence.push(evidenceOf('name', child.name ?? null, c.name, nameLevel, nameWeight));
@@ -71,7 +74,7 @@ export function matchChild(child: ChildDescriptor, candidates: readonly ChildCan
   return { kind: 'match', personId: best.personId, score: best.score, evidence: best.evidence };
 }
 
-function evidenceOf(field: string, a: string | null, b: string | null, level: LinkEvidence['level'], weight: number): LinkEvidence {
+function evidenceOf(field: string, a: string | null, b: string | null, level: ChildLevel, weight: number): LinkEvidence {
   const [labelZh, labelEn] = LABELS[level];
   return { field, a, b, level, labelZh, labelEn, weight };
 }

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, Db } from '../../platform/db/index.js';
 import { ChunkProjector, type LedgerEntry, type LinkDecision } from './chunk-projector.js';
+import { deleteBlockingKeys } from './blocking-keys.repository.js';
+import { storedBlockingKeys } from './stored-blocking-keys.js';
 import { lockRegistryCursor, saveRegistryCursor } from './registry.repository.js';
 
 /** Ledger entries projected per transaction: small enough not to hold the database for long. */
@@ -120,6 +122,7 @@ export async function rebuildRegistry(db: Db, districtCode: string, onProgress?:
     await trx.deleteFrom('person_records').execute();
     await trx.deleteFrom('person_relations').execute();
     await trx.deleteFrom('persons').execute();
+    await trx.deleteFrom('person_blocking_keys').execute();
     await trx.deleteFrom('link_reviews').where('status', '=', 'open').execute();
     await saveRegistryCursor(trx, 0);
   });
@@ -152,6 +155,7 @@ export async function reprojectPersons(db: Db, districtCode: string, personIds: 
       const rows = await trx.selectFrom('ledger').select(['seq', 'org_code', 'type', 'record_id', 'action', 'event_date', 'payload']).where('seq', 'in', chunk).execute();
       entries.push(...rows.map((e) => ({ ...e, seq: Number(e.seq) })));
     }
+    await deleteBlockingKeys(trx, await storedBlockingKeys(trx, personIds));
     for (let i = 0; i < personIds.length; i += 500) await trx.deleteFrom('persons').where('id', 'in', personIds.slice(i, i + 500)).execute();
     entries.sort((a, b) => a.seq - b.seq);
     if (entries.length === 0) return { entries: 0, reviews: 0 };

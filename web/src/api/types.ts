@@ -325,7 +325,8 @@ export interface LinkEvidence {
   field: string;
   a: string | null;
   b: string | null;
-  level: 'exact' | 'pinyin' | 'different' | 'missing';
+  /** exact · pinyin · different · missing (child matcher), or a linkage level key (same_sound, day_month_swapped, other, …). */
+  level: string;
   labelZh: string;
   labelEn: string;
   weight: number;
