@@ -4,6 +4,10 @@ import { submitRows } from '../submit-rows.js';
 import { signIn, startE2E, TEST_PASSWORD, type E2E } from './harness.js';
 
 const MOTHER = '44060619920315002' + idCheckChar('44060619920315002');
+const id = (body17: string) => body17 + idCheckChar(body17);
+/** One man registered twice by mistake under two ID numbers, the name written with a homophone. */
+const LIU_A = id('44060619850505003');
+const LIU_B = id('44060619850505011');
 
 describe('the registry pages in Chromium', () => {
   let e: E2E;
@@ -14,6 +18,10 @@ describe('the registry pages in Chromium', () => {
     ]);
     await submitRows(e.t.ctx, 'TOWN-005', 'pregnancy', [{ record_id: 'P1', id_number: MOTHER, registered_on: '2026-10-01', expected_delivery_on: '2027-05-01' }]);
     await submitRows(e.t.ctx, 'HOSP-01', 'birth', [{ record_id: 'B1', mother_id_number: MOTHER, child_sex: '1', birth_date: '2025-07-30', child_name: '李明' }]);
+    await submitRows(e.t.ctx, 'PS-005', 'hukou_register', [
+      { record_id: 'L1', id_number: LIU_A, name: '刘洋', sex: '1', birth_date: '1985-05-05', division: '440606005001', registered_on: '2005-01-01' },
+      { record_id: 'L2', id_number: LIU_B, name: '刘阳', sex: '1', birth_date: '1985-05-05', division: '440606005001', registered_on: '2006-01-01' },
+    ]);
     await submitRows(e.t.ctx, 'MCH', 'birth_certificate', [
       { record_id: 'C1', birth_certificate_number: 'P440000001', mother_id_number: MOTHER, child_sex: '1', birth_date: '2025-07-30', issued_on: '2025-08-02', child_name: '李鸣远' },
     ]);
@@ -60,5 +68,45 @@ describe('the registry pages in Chromium', () => {
     expect(children).toHaveLength(1);
     await page.getByTestId('lang-switch').click();
     await page.getByText('Nothing to review').waitFor();
+  });
+
+  it('lets a reviewer merge two persons found to be one, see the decision, and unmerge them again', async () => {
+    const k = e.t.ctx.db.kysely;
+    const liu = () => k.selectFrom('persons').select(['id', 'name']).where('name', 'in', ['刘洋', '刘阳']).where('status', '=', 'active').orderBy('id').execute();
+    const [first, second] = await liu();
+    expect(second).toBeDefined();
+    const reviewer = await e.userOf('reviewer', 'BUREAU');
+    const page = await e.newPage();
+    await signIn(page, e.baseUrl, reviewer, TEST_PASSWORD);
+    await page.getByTestId('nav-persons').click();
+    await page.getByTestId('persons-query').fill('liuyang');
+    await page.getByTestId('persons-search').click();
+    await page.getByTestId(`persons-row-${second!.id}`).click();
+    await page.getByTestId('person-merge').click();
+    expect(await page.getByTestId('person-merge-ok').isDisabled()).toBe(true);
+    await page.getByTestId('person-merge-query').fill('liuyang');
+    await page.getByTestId('person-merge-search').click();
+    const results = page.getByTestId('person-merge-results');
+    await expect.poll(() => results.innerText()).toContain('刘洋');
+    expect(await results.innerText()).not.toContain('刘阳');
+    await page.getByTestId(`person-merge-candidate-${first!.id}`).click();
+    expect(await page.getByTestId('person-merge-summary').innerText()).toContain('合并');
+    await page.getByTestId('person-merge-note').fill('同一人重复登记');
+    await page.getByTestId('person-merge-ok').click();
+    // The earlier person remains and now holds both registrations.
+    await page.waitForURL(`**/registry/persons/${first!.id}`);
+    await expect.poll(() => page.getByTestId('person-decision').innerText()).toContain('同一人重复登记');
+    expect(await page.getByTestId('person-timeline').locator('[data-testid="person-event-hukou_register"]').count()).toBe(2);
+    expect((await liu()).map((p) => p.id)).toEqual([first!.id]);
+
+    await page.locator('[data-testid^="person-revoke-"]').click();
+    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    await expect.poll(async () => (await liu()).length).toBe(2);
+    await expect.poll(() => page.getByTestId('person-timeline').locator('[data-testid="person-event-hukou_register"]').count()).toBe(1);
+    expect(await page.getByTestId('person-decision').count()).toBe(0);
+    const audit = await k.selectFrom('audit_log').select('action').where('action', 'in', ['person.merge', 'link_decision.revoke']).orderBy('action').execute();
+    expect(audit.map((a) => a.action)).toEqual(['link_decision.revoke', 'person.merge']);
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('person-merge').innerText()).toContain('Merge with');
   });
 });

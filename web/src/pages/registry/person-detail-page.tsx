@@ -1,8 +1,8 @@
-import { ArrowLeftOutlined, EyeOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EyeOutlined, MergeCellsOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, List, Modal, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client.js';
 import type { PersonDetail } from '../../api/types.js';
 import { useSession } from '../../auth/session-context.js';
@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/page-header.js';
 import { useApiQuery } from '../../hooks/use-api-query.js';
 import { useCatalog } from '../exchange/use-catalog.js';
 import { useExchangeLabels } from '../exchange/use-exchange-labels.js';
+import { MergePersonDialog } from './merge-person-dialog.js';
 import { useRegistryLabels } from './use-registry-labels.js';
 
 /** `/registry/persons/:id`: one person's golden record with sources, state, household, relations and timeline. */
@@ -25,6 +26,8 @@ export function PersonDetailPage() {
   const { message } = App.useApp();
   const [purpose, setPurpose] = useState<string | null>(null);
   const [asking, setAsking] = useState(false);
+  const [merging, setMerging] = useState(false);
+  const navigate = useNavigate();
   const [form] = Form.useForm<{ purpose: string }>();
   const detail = useApiQuery<PersonDetail>(`/api/v1/persons/${id}`, purpose ? { unmask: true, purpose } : undefined);
 
@@ -54,11 +57,18 @@ export function PersonDetailPage() {
         title={`${p.name ?? '—'} · ${labels.population(p.population)}`}
         subtitle={<code data-testid="person-id-number">{p.idNumber ?? '—'}</code>}
         extra={
-          can('person.unmask') && !data.unmasked ? (
-            <Button icon={<EyeOutlined />} onClick={() => setAsking(true)} data-testid="person-unmask">
-              {t('registry.person.unmask')}
-            </Button>
-          ) : undefined
+          <Space>
+            {can('link_review.decide') && (
+              <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)} data-testid="person-merge">
+                {t('registry.merge.open')}
+              </Button>
+            )}
+            {can('person.unmask') && !data.unmasked && (
+              <Button icon={<EyeOutlined />} onClick={() => setAsking(true)} data-testid="person-unmask">
+                {t('registry.person.unmask')}
+              </Button>
+            )}
+          </Space>
         }
       />
       {data.unmasked ? (
@@ -162,7 +172,9 @@ export function PersonDetailPage() {
                 renderItem={(d) => (
                   <List.Item
                     actions={can('link_review.decide') ? [<a key="revoke" onClick={() => revoke(d.id)} data-testid={`person-revoke-${d.id}`}>{t('registry.person.revoke')}</a>] : []}
+                    data-testid="person-decision"
                   >
+                    <Tag color={d.kind === 'same' ? 'blue' : 'red'}>{t(d.kind === 'same' ? 'registry.person.decisionSame' : 'registry.person.decisionDifferent')}</Tag>
                     {d.decidedAt.slice(0, 10)} · {d.decidedBy} · {d.note ?? ''}
                   </List.Item>
                 )}
@@ -203,6 +215,17 @@ export function PersonDetailPage() {
           </Card>
         </Col>
       </Row>
+      <MergePersonDialog
+        key={p.id}
+        person={p}
+        open={merging}
+        onClose={() => setMerging(false)}
+        onMerged={(remaining) => {
+          setMerging(false);
+          if (String(remaining) === id) detail.reload();
+          else navigate(`/registry/persons/${remaining}`);
+        }}
+      />
       <Modal
         open={asking}
         title={t('registry.person.unmaskTitle')}
