@@ -4,6 +4,7 @@ import { registerAdminCommands } from './admin-commands.js';
 import { registerDatabaseCommands } from './database-commands.js';
 import { registerGenCommand } from './gen-command.js';
 import { registerImportCommand } from './import-command.js';
+import { registerPullCommand } from './pull-command.js';
 import { registerLinkageCommands } from './linkage-commands.js';
 import { registerRegistryCommands } from './registry-commands.js';
 import { registerServeCommand } from './serve-command.js';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerAdminCommands(program);
   registerGenCommand(program);
   registerImportCommand(program);
+  registerPullCommand(program);
   registerLinkageCommands(program);
   registerRegistryCommands(program);
   return program;

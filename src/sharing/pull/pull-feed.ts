@@ -1,0 +1,126 @@
+import { parseFeedItem, type FeedItem, type FeedReader } from '../feeds/feed-reader.js';
+import type { PullTarget } from './pull-target.js';
+
+/** One stretch of a feed: events, then the cursor after them. */
+export interface FeedChunk {
+  items: FeedItem[];
+  /** Cursor after these items (the last one's seq within a response; the response's `next` at its end). */
+  next: number;
+  watermark: number | null;
+}
+
+/** Where a pull reads from: a server over HTTP, or the database directly. */
+export type FeedSource = (after: number, limit: number) => AsyncIterable<FeedChunk>;
+
+export interface PullResult {
+  events: number;
+  from: number;
+  next: number;
+  watermark: number;
+}
+
+const CHECKPOINT_EVENTS = 10_000;
+const REQUEST_LIMIT = 100_000;
+
+/**
+ * Pulls until caught up (or `max` events), writing to the target and checkpointing the cursor
+ * every 10,000 events and at the end of each response.
+ */
+export async function pullFeed(source: FeedSource, target: PullTarget, from: number, options: { max?: number; onProgress?: (events: number, next: number, watermark: number) => void } = {}): Promise<PullResult> {
+  let next = from;
+  let events = 0;
+  let watermark = from;
+  let sinceCheckpoint = 0;
+  for (;;) {
+    const want = Math.min(REQUEST_LIMIT, (options.max ?? Number.MAX_SAFE_INTEGER) - events);
+    if (want <= 0) break;
+    const startedAt = next;
+    for await (const chunk of source(next, want)) {
+      target.write(chunk.items);
+      events += chunk.items.length;
+      sinceCheckpoint += chunk.items.length;
+      next = chunk.next;
+      if (chunk.watermark !== null) watermark = chunk.watermark;
+      if (sinceCheckpoint >= CHECKPOINT_EVENTS) {
+        await target.checkpoint(next);
+        sinceCheckpoint = 0;
+      }
+      options.onProgress?.(events, next, Math.max(watermark, next));
+    }
+    await target.checkpoint(next);
+    sinceCheckpoint = 0;
+    if (next >= watermark || next === startedAt) break;
+  }
+  await target.close(next);
+  return { events, from, next, watermark: Math.max(watermark, next) };
+}
+
+/** A server's feed, streamed as NDJSON (`GET /api/v1/feeds/{agreement}?format=ndjson`). */
+export function httpFeedSource(server: string, token: string, agreement: string): FeedSource {
+  return async function* (after, limit) {
+    const url = new URL(`/api/v1/feeds/${encodeURIComponent(agreement)}`, server);
+    url.searchParams.set('after', String(after));
+    url.searchParams.set('limit', String(limit));
+    url.searchParams.set('format', 'ndjson');
+    const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/x-ndjson' } });
+    if (!response.ok || !response.body) {
+      const text = await response.text();
+      let message = `${response.status} ${text.slice(0, 300)}`;
+      try {
+        const error = (JSON.parse(text) as { error: { code: string; message: string; messageZh: string } }).error;
+        message = `${error.code}: ${error.message} / ${error.messageZh}`;
+      } catch {
+        // not the error shape
+      }
+      throw new Error(`the server refused the feed: ${message}`);
+    }
+    const decoder = new TextDecoder();
+    let rest = '';
+    let items: FeedItem[] = [];
+    let ended = false;
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value: part } = await reader.read();
+      if (done) break;
+      rest += decoder.decode(part, { stream: true });
+      let newline: number;
+      while ((newline = rest.indexOf('\n')) >= 0) {
+        const line = rest.slice(0, newline);
+        rest = rest.slice(newline + 1);
+        if (line.length === 0) continue;
+        const value = JSON.parse(line) as FeedItem | { next: number; watermark: number };
+        if ('seq' in value) items.push(value);
+        else {
+          yield { items, next: value.next, watermark: value.watermark };
+          items = [];
+          ended = true;
+        }
+      }
+      if (items.length >= 5000) {
+        yield { items, next: items.at(-1)!.seq, watermark: null };
+        items = [];
+      }
+    }
+    if (!ended) {
+      // Cut off before the cursor line: what arrived is complete events; resume after the last.
+      if (items.length > 0) yield { items, next: items.at(-1)!.seq, watermark: null };
+      throw new Error('the feed response ended early; run the pull again to resume');
+    }
+  };
+}
+
+/** The feed read straight from the database (local mode, on the server's machine). */
+export function databaseFeedSource(reader: FeedReader): FeedSource {
+  return async function* (after, limit) {
+    let cursor = after;
+    let sent = 0;
+    for (;;) {
+      const page = await reader.page(cursor, Math.min(10_000, limit - sent));
+      const items = page.items.map(parseFeedItem);
+      sent += items.length;
+      cursor = page.next;
+      yield { items, next: page.next, watermark: page.watermark };
+      if (cursor >= page.watermark || sent >= limit) return;
+    }
+  };
+}

@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { getEventType } from '../../exchange/catalog/index.js';
+import { createTabularWriter, writeRows, type CellValue, type Column } from '../../platform/tabular/index.js';
+import { formatCsvField } from '../../platform/tabular/csv-field.js';
+import type { FeedItem } from '../feeds/feed-reader.js';
+
+export type PullFormat = 'ndjson' | 'csv' | 'xlsx';
+
+/** What a pull remembers beside its output: where to go on, and how much of the file is complete. */
+export interface PullCursor {
+  agreement: string;
+  next: number;
+  /** NDJSON/CSV: the file's length when `next` was saved; anything beyond it is dropped on restart. */
+  bytes: number;
+  format: PullFormat;
+  updatedAt: string;
+}
+
+export function cursorPathOf(out: string): string {
+  return `${out}.cursor.json`;
+}
+
+export function readCursor(out: string): PullCursor | null {
+  const file = cursorPathOf(out);
+  if (!fs.existsSync(file)) return null;
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as PullCursor;
+}
+
+/** Saves the cursor atomically (write, fsync, rename), after the data it covers is on disk. */
+function saveCursor(out: string, cursor: PullCursor): void {
+  const file = cursorPathOf(out);
+  const temp = `${file}.tmp`;
+  const fd = fs.openSync(temp, 'w');
+  fs.writeSync(fd, JSON.stringify(cursor, null, 2) + '\n');
+  fs.fsyncSync(fd);
+  fs.closeSync(fd);
+  fs.renameSync(temp, file);
+}
+
+const META: Column[] = [
+  { key: 'seq', header: '序号', kind: 'integer' },
+  { key: 'type', header: '事件类型' },
+  { key: 'action', header: '操作' },
+  { key: 'recordId', header: '记录编号', kind: 'text' },
+  { key: 'refsSeq', header: '更正/撤销的序号', kind: 'integer' },
+  { key: 'orgCode', header: '报送单位' },
+  { key: 'eventDate', header: '事件日期', kind: 'date' },
+  { key: 'committedAt', header: '入库时间' },
+];
+
+/** Columns for CSV/XLSX: the entry's facts, then each shared field once (Chinese headers). */
+export function pullColumns(eventFields: Record<string, string[]>): Column[] {
+  const seen = new Map<string, Column>();
+  for (const [type, keys] of Object.entries(eventFields)) {
+    const definition = getEventType(type);
+    for (const key of keys) {
+      if (key === 'record_id' || key === 'action' || seen.has(key)) continue;
+      const field = definition?.fields.find((f) => f.key === key);
+      seen.set(key, { key, header: field?.labelZh ?? key, kind: field?.kind === 'integer' ? 'integer' : field?.kind === 'date' ? 'date' : 'text' });
+    }
+  }
+  return [...META, ...seen.values()];
+}
+
+function rowOf(item: FeedItem, columns: readonly Column[]): CellValue[] {
+  return columns.map((c, i) => {
+    const value = i < META.length ? (item as unknown as Record<string, unknown>)[c.key] : item.fields[c.key];
+    if (value === null || value === undefined) return null;
+    return typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value);
+  });
+}
+
+/**
+ * The output of `popx pull`. NDJSON and CSV grow by appending; each checkpoint flushes the file
+ * and then saves the cursor with the file's length, so a pull killed at any moment resumes
+ * without losing or repeating an event (a tail written after the last checkpoint is cut off).
+ * XLSX cannot be appended to: each run writes the events it pulled to a fresh workbook, and the
+ * cursor moves only once the workbook is complete.
+ */
+export class PullTarget {
+  private fd: number | null = null;
+  private bytes = 0;
+  private readonly xlsxItems: FeedItem[] = [];
+
+  constructor(
+    private readonly out: string,
+    private readonly format: PullFormat,
+    private readonly agreement: string,
+    private readonly columns: readonly Column[],
+  ) {}
+
+  /** Opens the output, dropping anything past the last checkpoint; returns where to resume. */
+  open(after: number | undefined): number {
+    const saved = readCursor(this.out);
+    if (saved && saved.agreement !== this.agreement) throw new Error(`${cursorPathOf(this.out)} belongs to agreement ${saved.agreement}; use another --out`);
+    if (this.format === 'xlsx') return after ?? saved?.next ?? 0;
+    fs.mkdirSync(path.dirname(path.resolve(this.out)), { recursive: true });
+    const exists = fs.existsSync(this.out);
+    this.fd = fs.openSync(this.out, exists ? 'r+' : 'w');
+    this.bytes = saved ? saved.bytes : 0;
+    fs.ftruncateSync(this.fd, this.bytes);
+    if (this.bytes === 0 && this.format === 'csv') this.append('\uFEFF' + this.columns.map((c) => formatCsvField(c.header, undefined, CSV_OPTIONS)).join(',') + '\r\n');
+    return after ?? saved?.next ?? 0;
+  }
+
+  write(items: readonly FeedItem[]): void {
+    if (this.format === 'xlsx') {
+      this.xlsxItems.push(...items);
+      return;
+    }
+    if (items.length === 0) return;
+    const text =
+      this.format === 'ndjson'
+        ? items.map((item) => JSON.stringify(item)).join('\n') + '\n'
+        : items.map((item) => rowOf(item, this.columns).map((v, i) => formatCsvField(v, this.columns[i]!.kind, CSV_OPTIONS)).join(',')).join('\r\n') + '\r\n';
+    this.append(text);
+  }
+
+  /** Everything written so far is on disk and `next` is remembered with it. */
+  async checkpoint(next: number): Promise<void> {
+    if (this.format === 'xlsx') return;
+    fs.fsyncSync(this.fd!);
+    saveCursor(this.out, { agreement: this.agreement, next, bytes: this.bytes, format: this.format, updatedAt: new Date().toISOString() });
+  }
+
+  /** Finishes the run at cursor `next`. */
+  async close(next: number): Promise<void> {
+    if (this.format === 'xlsx') {
+      const temp = `${this.out}.part`;
+      const writer = createTabularWriter('xlsx', temp, this.columns, { sheetName: '数据' });
+      await writeRows(writer, this.xlsxItems.map((item) => rowOf(item, this.columns)));
+      await writer.close();
+      fs.renameSync(temp, this.out);
+      saveCursor(this.out, { agreement: this.agreement, next, bytes: 0, format: 'xlsx', updatedAt: new Date().toISOString() });
+      return;
+    }
+    await this.checkpoint(next);
+    fs.closeSync(this.fd!);
+    this.fd = null;
+  }
+
+  private append(text: string): void {
+    const buffer = Buffer.from(text, 'utf8');
+    fs.writeSync(this.fd!, buffer, 0, buffer.length, this.bytes);
+    this.bytes += buffer.length;
+  }
+}
+
+const CSV_OPTIONS = { neutraliseFormulas: true, excelTextGuard: true };
