@@ -387,3 +387,115 @@ export interface LinkReview {
   person: PersonSummary | null;
   candidate: PersonSummary | null;
 }
+
+export type AgreementStatus = 'requested' | 'approved' | 'refused' | 'suspended' | 'revoked';
+export type AgreementAction = 'approve' | 'narrow' | 'refuse' | 'suspend' | 'resume' | 'revoke';
+export type AgreementArea = { mode: 'jurisdiction' } | { mode: 'divisions'; codes: string[] };
+
+/** What an agreement shares: per event type its payload fields, registry fields, area, period. */
+export interface AgreementScope {
+  eventFields: Record<string, string[]>;
+  personFields: string[];
+  area: AgreementArea;
+  validFrom: string;
+  validTo: string | null;
+}
+
+/** One row of `GET /api/v1/agreements`. */
+export interface Agreement extends AgreementScope {
+  id: string;
+  orgCode: string;
+  orgName: string | null;
+  title: string;
+  purpose: string;
+  status: AgreementStatus;
+  version: number;
+  requestedBy: string;
+  requestedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  note: string | null;
+  /** Approved and within its period today: its data can be read. */
+  current: boolean;
+}
+
+/** `GET /api/v1/agreements/:id`. */
+export interface AgreementDetail extends Agreement {
+  history: Array<{ version: number; action: string; actor: string; at: string; note: string | null }>;
+}
+
+/** `POST /api/v1/agreements`. */
+export interface AgreementRequestBody extends AgreementScope {
+  title: string;
+  purpose: string;
+  orgCode?: string;
+}
+
+/** One event of a change feed, cut to the agreement's fields. */
+export interface FeedItem {
+  seq: number;
+  type: string;
+  action: string;
+  recordId: string;
+  refsSeq: number | null;
+  orgCode: string;
+  eventDate: string | null;
+  committedAt: string;
+  fields: Record<string, unknown>;
+}
+
+/** `GET /api/v1/feeds/:agreement`: one page and the cursor for the next. */
+export interface FeedPage {
+  agreement: string;
+  items: FeedItem[];
+  next: number;
+  watermark: number;
+  hasMore: boolean;
+}
+
+/** `GET /api/v1/downloads/due-list?format=json`. */
+export interface DueList {
+  agreement: string;
+  from: string;
+  to: string;
+  fields: string[];
+  items: Array<Record<string, unknown>>;
+  total: number;
+}
+
+/** `GET /api/v1/webhooks`. */
+export interface Webhook {
+  id: string;
+  orgCode: string;
+  agreementId: string;
+  url: string;
+  active: boolean;
+  allowPrivate: boolean;
+  disabledReason: string | null;
+  notifiedSeq: number;
+  createdAt: string;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed' | 'gone';
+
+/** `GET /api/v1/webhooks/:id/deliveries`. */
+export interface WebhookDelivery {
+  id: string;
+  uptoSeq: number;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** `GET /api/v1/webhook-deliveries/:id/attempts`. */
+export interface WebhookAttempt {
+  attempt: number;
+  at: string;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number | null;
+}

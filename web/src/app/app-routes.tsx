@@ -28,6 +28,9 @@ const PAGES: Record<PageNavItem['key'], LazyExoticComponent<ComponentType>> = {
   submissions: lazyNamed(() => import('../pages/exchange/submissions/submissions-page.js'), 'SubmissionsPage'),
   persons: lazyNamed(() => import('../pages/registry/persons-page.js'), 'PersonsPage'),
   reviews: lazyNamed(() => import('../pages/registry/reviews-page.js'), 'ReviewsPage'),
+  agreements: lazyNamed(() => import('../pages/sharing/agreements-page.js'), 'AgreementsPage'),
+  myData: lazyNamed(() => import('../pages/sharing/my-data-page.js'), 'MyDataPage'),
+  townDownloads: lazyNamed(() => import('../pages/sharing/town-downloads-page.js'), 'TownDownloadsPage'),
   orgs: lazyNamed(() => import('../pages/orgs/orgs-page.js'), 'OrgsPage'),
   users: lazyNamed(() => import('../pages/users/users-page.js'), 'UsersPage'),
   tokens: lazyNamed(() => import('../pages/tokens/tokens-page.js'), 'TokensPage'),
@@ -43,10 +46,13 @@ const SubmissionDetailPage = lazyNamed(
 
 const PersonDetailPage = lazyNamed(() => import('../pages/registry/person-detail-page.js'), 'PersonDetailPage');
 
+const AgreementDetailPage = lazyNamed(() => import('../pages/sharing/agreement-detail-page.js'), 'AgreementDetailPage');
+
 /** Pages below a menu entry (not in the menu themselves), with the permission each needs. */
 const DETAIL_ROUTES: ReadonlyArray<{ path: string; permission: string; Page: LazyExoticComponent<ComponentType> }> = [
   { path: '/exchange/submissions/:id', permission: 'submission.read', Page: SubmissionDetailPage },
   { path: '/registry/persons/:id', permission: 'person.read', Page: PersonDetailPage },
+  { path: '/sharing/agreements/:id', permission: 'agreement.read', Page: AgreementDetailPage },
 ];
 
 // Signed in (just now or already): go where the user was headed, or change the password first.

@@ -2,8 +2,10 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CloudDownloadOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
+  DatabaseOutlined,
   HistoryOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -11,6 +13,7 @@ import {
   LockOutlined,
   MergeCellsOutlined,
   ProfileOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -23,19 +26,31 @@ export type NavKey =
   | 'submissions'
   | 'persons'
   | 'reviews'
+  | 'agreements'
+  | 'myData'
+  | 'townDownloads'
   | 'orgs'
   | 'users'
   | 'tokens'
   | 'audit'
   | 'system'
   | 'password';
-export type NavGroup = 'main' | 'groupExchange' | 'groupRegistry' | 'groupAdmin' | 'groupMonitor' | 'groupAccount';
+export type NavGroup =
+  | 'main'
+  | 'groupExchange'
+  | 'groupRegistry'
+  | 'groupSharing'
+  | 'groupAdmin'
+  | 'groupMonitor'
+  | 'groupAccount';
 
 export interface NavItem {
   key: NavKey;
   path: string;
   /** Permission needed to open the page; absent means every signed-in user. */
   permission?: string;
+  /** Organisation types the page is for (a town's monthly download); absent means every type. */
+  orgTypes?: readonly string[];
   icon: ReactNode;
   group: NavGroup;
   testId: string;
@@ -93,6 +108,31 @@ export const NAV_ITEMS: readonly NavItem[] = [
     testId: 'nav-reviews',
   },
   {
+    key: 'agreements',
+    path: '/sharing/agreements',
+    permission: 'agreement.read',
+    icon: <SafetyCertificateOutlined />,
+    group: 'groupSharing',
+    testId: 'nav-agreements',
+  },
+  {
+    key: 'myData',
+    path: '/sharing/my-data',
+    permission: 'shared.read',
+    icon: <DatabaseOutlined />,
+    group: 'groupSharing',
+    testId: 'nav-my-data',
+  },
+  {
+    key: 'townDownloads',
+    path: '/sharing/town-downloads',
+    permission: 'shared.read',
+    orgTypes: ['town', 'village'],
+    icon: <CloudDownloadOutlined />,
+    group: 'groupSharing',
+    testId: 'nav-town-downloads',
+  },
+  {
     key: 'orgs',
     path: '/admin/orgs',
     permission: 'org.read',
@@ -143,9 +183,13 @@ export function isPageNavItem(item: NavItem): item is PageNavItem {
   return item.key !== 'home';
 }
 
-/** The menu entries a user with these permissions may open. */
-export function visibleNavItems(can: (permission: string) => boolean): NavItem[] {
-  return NAV_ITEMS.filter((item) => !item.permission || can(item.permission));
+/** The menu entries a user with these permissions (and of this organisation type) may open. */
+export function visibleNavItems(can: (permission: string) => boolean, orgType?: string): NavItem[] {
+  return NAV_ITEMS.filter(
+    (item) =>
+      (!item.permission || can(item.permission)) &&
+      (!item.orgTypes || (orgType !== undefined && item.orgTypes.includes(orgType))),
+  );
 }
 
 /** The menu entry whose page contains `pathname` (longest path wins; `/` only matches itself). */

@@ -8,7 +8,15 @@ import { useSession } from '../auth/session-context.js';
 
 type MenuItems = NonNullable<MenuProps['items']>;
 
-const GROUP_ORDER: readonly NavGroup[] = ['main', 'groupExchange', 'groupRegistry', 'groupAdmin', 'groupMonitor', 'groupAccount'];
+const GROUP_ORDER: readonly NavGroup[] = [
+  'main',
+  'groupExchange',
+  'groupRegistry',
+  'groupSharing',
+  'groupAdmin',
+  'groupMonitor',
+  'groupAccount',
+];
 
 /**
  * The left menu: only the pages the user's permissions open, grouped by purpose. Collapsed to
@@ -16,9 +24,9 @@ const GROUP_ORDER: readonly NavGroup[] = ['main', 'groupExchange', 'groupRegistr
  */
 export function NavMenu({ collapsed = false }: { collapsed?: boolean }) {
   const { t } = useTranslation();
-  const { can } = useSession();
+  const { can, session } = useSession();
   const location = useLocation();
-  const visible = visibleNavItems(can);
+  const visible = visibleNavItems(can, session?.user.org.type);
   const toEntry = (item: NavItem) => ({
     key: item.path,
     icon: item.icon,

@@ -15,7 +15,7 @@ export function HomePage() {
   const labels = useLabels();
   const jurisdiction = useJurisdiction(session);
   const { user } = session;
-  const links = visibleNavItems(can).filter(isPageNavItem);
+  const links = visibleNavItems(can, user.org.type).filter(isPageNavItem);
   const adminLinks = links.filter((item) => item.key !== 'password');
 
   return (
