@@ -9,10 +9,11 @@ const MAX_UNACKED_BATCHES = 8;
 const port = parentPort!;
 let unacked = 0;
 let wake: (() => void) | undefined;
-port.on('message', () => {
+const onAck = () => {
   unacked -= 1;
   wake?.();
-});
+};
+port.on('message', onAck);
 
 for await (const message of validateFile(workerData as ValidateFileInput)) {
   while (unacked >= MAX_UNACKED_BATCHES) await new Promise<void>((resolve) => (wake = resolve));
@@ -20,4 +21,5 @@ for await (const message of validateFile(workerData as ValidateFileInput)) {
   if (message.kind === 'batch') unacked += 1;
   port.postMessage(message);
 }
-port.close();
+// Not port.close(): that may drop messages still on their way; without a listener the thread just ends.
+port.off('message', onAck);

@@ -46,7 +46,10 @@ export interface FileError {
   details: unknown;
 }
 
-/** What validating a file yields, in this order: open (or file-error), batches, then end or file-error. */
+/**
+ * What validating a file yields, in this order: `open` (or a `file-error`), the batches, then `end`
+ * or a `file-error`. After an `open` with problems or missing columns, `end` follows at once.
+ */
 export type ValidationMessage =
   | { kind: 'open'; format: string; problems: FileProblem[]; missingRequiredColumns: string[] }
   | { kind: 'batch'; batch: ValidatedBatch }
@@ -61,7 +64,7 @@ export const BATCH_ROWS = 1000;
  * and for an accepted row its canonical payload JSON and hash. Touches no database, so it runs
  * in a worker thread as well as in the caller's. When the file cannot be read as a whole it
  * yields a `file-error` (mid-way: after the batch of the rows read before it) and stops; after
- * an `open` with problems or missing columns it stops too (the caller rejects the file).
+ * an `open` with problems or missing columns it ends at once (the caller rejects the file).
  */
 export async function* validateFile(input: ValidateFileInput): AsyncGenerator<ValidationMessage> {
   const eventType = getEventType(input.type);
@@ -77,7 +80,10 @@ export async function* validateFile(input: ValidateFileInput): AsyncGenerator<Va
   try {
     const { problems, missingRequiredColumns } = parsed;
     yield { kind: 'open', format: parsed.format, problems, missingRequiredColumns };
-    if (problems.length > 0 || missingRequiredColumns.length > 0) return;
+    if (problems.length > 0 || missingRequiredColumns.length > 0) {
+      yield { kind: 'end', encoding: parsed.encoding ?? null };
+      return;
+    }
     const own = new Set(input.ownDivisions);
     const context: ValidationContext = {
       today: input.today,

@@ -34,7 +34,13 @@ export async function* parseCsv(text: AsyncIterable<string>): AsyncGenerator<Raw
     relax_quotes: true,
     max_record_size: RECORD_MAX_BYTES,
   });
-  input.on('error', (error) => parser.destroy(error));
+  // A text error (undecodable bytes) ends the records read before it, then is thrown: destroying
+  // the parser would drop the records it holds, a number that depends on how fast they are taken.
+  let inputError: unknown;
+  input.on('error', (error) => {
+    inputError = error;
+    parser.end();
+  });
   input.pipe(parser);
   let row = 0;
   try {
@@ -42,6 +48,7 @@ export async function* parseCsv(text: AsyncIterable<string>): AsyncGenerator<Raw
       row += 1;
       yield { row, cells: record };
     }
+    if (inputError !== undefined) throw inputError;
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     yield { row: row + 1, cells: [], problem: csvProblem(error) };
