@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../../src/platform/identity/index.js';
+import { todayInDistrict } from '../../src/sharing/agreements/agreement.js';
 import { loginAsRole } from '../http-helpers.js';
 import { submitRows } from '../submit-rows.js';
 import { signIn, startE2E, TEST_PASSWORD, type E2E } from './harness.js';
@@ -12,6 +13,10 @@ const MOTHER = id('44060619920315002');
 const OLD_MAN = id('44060619400202001');
 const TOWN_005_VILLAGE = '440606005001';
 const TOWN_103_VILLAGE = '440606103001';
+
+function daysFromToday(days: number): string {
+  return new Date(Date.parse(`${todayInDistrict()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
 
 /** Types a month (`YYYY-MM`) into the antd month picker wrapped by `testId`. */
 async function pickMonth(page: Page, testId: string, month: string): Promise<void> {
@@ -93,6 +98,14 @@ describe('data sharing pages in Chromium', () => {
         birth_date: '2025-07-30',
         child_name: '李月',
         division: TOWN_005_VILLAGE,
+      },
+    ]);
+    await submitRows(e.t.ctx, 'TOWN-005', 'pregnancy', [
+      {
+        record_id: 'P1',
+        id_number: MOTHER,
+        registered_on: daysFromToday(-200),
+        expected_delivery_on: daysFromToday(10),
       },
     ]);
     await submitRows(e.t.ctx, 'PS-103', 'hukou_death', [
@@ -248,5 +261,20 @@ describe('data sharing pages in Chromium', () => {
     await expect.poll(() => total.getAttribute('data-value')).toBe('2');
     expect(await page.getByTestId('town-counts').innerText()).toContain('Birth');
     expect(await page.getByTestId('nav-town-downloads').innerText()).toBe('Monthly download');
+  });
+
+  it('shows a hospital the women due in its catchment and downloads the list', async () => {
+    const clerk = await e.userOf('dept_operator', 'HOSP-01');
+    const page = await e.newPage();
+    await signIn(page, e.baseUrl, clerk, TEST_PASSWORD);
+    await page.getByTestId('nav-my-data').click();
+    await page.getByTestId('mydata-agreement-AG-HOSP-01-DUE').waitFor();
+    await page.getByTestId('mydata-tab-due').click();
+    await expect.poll(() => page.getByTestId('due-summary').getAttribute('data-total')).toBe('1');
+    expect(await page.getByTestId('due-table').innerText()).toContain(daysFromToday(10));
+    expect(await page.getByTestId('due-table').innerText()).toContain('陈丽');
+    const csv = await download(page, 'due-csv');
+    expect(csv.text).toContain('预产期');
+    expect(csv.text).toContain('陈丽');
   });
 });
