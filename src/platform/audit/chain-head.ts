@@ -20,17 +20,21 @@ export async function lockChainHead(
   trx: Kysely<Database>,
   name: string,
 ): Promise<{ seq: number; hash: string }> {
-  const updated = await trx
-    .updateTable('chain_heads')
-    .set((eb) => ({ seq: eb.ref('seq') }))
-    .where('name', '=', name)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0) {
+  const lock = () =>
+    trx
+      .updateTable('chain_heads')
+      .set((eb) => ({ seq: eb.ref('seq') }))
+      .where('name', '=', name)
+      .executeTakeFirst();
+  if (Number((await lock()).numUpdatedRows) === 0) {
     await trx
       .insertInto('chain_heads')
       .values({ name, seq: 0, hash: GENESIS_HASH })
       .onConflict((oc) => oc.column('name').doNothing())
       .execute();
+    // An insert that found the row created meanwhile by a concurrent first append took no lock
+    // on it: lock it now, or both transactions would number their entries from the same head.
+    await lock();
   }
   const head = await trx
     .selectFrom('chain_heads')
