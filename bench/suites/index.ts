@@ -6,6 +6,7 @@ import { ingestSuite } from './ingest.js';
 import { linkageSuite } from './linkage.js';
 import { nodeStartupSuite } from './node-startup.js';
 import { postgresCopySuite } from './postgres-copy.js';
+import { sharingSuite } from './sharing.js';
 import { sqliteRawInsertSuite } from './sqlite-raw-insert.js';
 
 /** Baselines first: product suites that divide by them list them in `dependsOn`. */
@@ -17,4 +18,5 @@ export const SUITES: readonly Suite[] = [
   genSuite,
   ingestSuite,
   linkageSuite,
+  sharingSuite,
 ];

@@ -1,9 +1,9 @@
-import { parseFeedItem, type FeedItem, type FeedReader } from '../feeds/feed-reader.js';
+import type { FeedReader } from '../feeds/feed-reader.js';
 import type { PullTarget } from './pull-target.js';
 
-/** One stretch of a feed: events, then the cursor after them. */
+/** One stretch of a feed: events (each one JSON line as the server sent it), then the cursor after them. */
 export interface FeedChunk {
-  items: FeedItem[];
+  lines: string[];
   /** Cursor after these items (the last one's seq within a response; the response's `next` at its end). */
   next: number;
   watermark: number | null;
@@ -36,9 +36,9 @@ export async function pullFeed(source: FeedSource, target: PullTarget, from: num
     if (want <= 0) break;
     const startedAt = next;
     for await (const chunk of source(next, want)) {
-      target.write(chunk.items);
-      events += chunk.items.length;
-      sinceCheckpoint += chunk.items.length;
+      target.write(chunk.lines);
+      events += chunk.lines.length;
+      sinceCheckpoint += chunk.lines.length;
       next = chunk.next;
       if (chunk.watermark !== null) watermark = chunk.watermark;
       if (sinceCheckpoint >= CHECKPOINT_EVENTS) {
@@ -76,7 +76,7 @@ export function httpFeedSource(server: string, token: string, agreement: string)
     }
     const decoder = new TextDecoder();
     let rest = '';
-    let items: FeedItem[] = [];
+    let lines: string[] = [];
     let ended = false;
     const reader = response.body.getReader();
     for (;;) {
@@ -88,22 +88,23 @@ export function httpFeedSource(server: string, token: string, agreement: string)
         const line = rest.slice(0, newline);
         rest = rest.slice(newline + 1);
         if (line.length === 0) continue;
-        const value = JSON.parse(line) as FeedItem | { next: number; watermark: number };
-        if ('seq' in value) items.push(value);
+        // Events start with their sequence; the closing cursor line does not.
+        if (line.startsWith('{"seq":')) lines.push(line);
         else {
-          yield { items, next: value.next, watermark: value.watermark };
-          items = [];
+          const cursor = JSON.parse(line) as { next: number; watermark: number };
+          yield { lines, next: cursor.next, watermark: cursor.watermark };
+          lines = [];
           ended = true;
         }
       }
-      if (items.length >= 5000) {
-        yield { items, next: items.at(-1)!.seq, watermark: null };
-        items = [];
+      if (lines.length >= 5000) {
+        yield { lines, next: seqOf(lines.at(-1)!), watermark: null };
+        lines = [];
       }
     }
     if (!ended) {
       // Cut off before the cursor line: what arrived is complete events; resume after the last.
-      if (items.length > 0) yield { items, next: items.at(-1)!.seq, watermark: null };
+      if (lines.length > 0) yield { lines, next: seqOf(lines.at(-1)!), watermark: null };
       throw new Error('the feed response ended early; run the pull again to resume');
     }
   };
@@ -116,11 +117,15 @@ export function databaseFeedSource(reader: FeedReader): FeedSource {
     let sent = 0;
     for (;;) {
       const page = await reader.page(cursor, Math.min(10_000, limit - sent));
-      const items = page.items.map(parseFeedItem);
-      sent += items.length;
+      sent += page.items.length;
       cursor = page.next;
-      yield { items, next: page.next, watermark: page.watermark };
+      yield { lines: page.items, next: page.next, watermark: page.watermark };
       if (cursor >= page.watermark || sent >= limit) return;
     }
   };
+}
+
+/** The sequence number at the start of a serialised feed item. */
+export function seqOf(line: string): number {
+  return Number(/^\{"seq":(\d+)/.exec(line)![1]);
 }

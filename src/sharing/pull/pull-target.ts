@@ -3,7 +3,7 @@ import path from 'node:path';
 import { getEventType } from '../../exchange/catalog/index.js';
 import { createTabularWriter, writeRows, type CellValue, type Column } from '../../platform/tabular/index.js';
 import { formatCsvField } from '../../platform/tabular/csv-field.js';
-import type { FeedItem } from '../feeds/feed-reader.js';
+import { parseFeedItem, type FeedItem } from '../feeds/feed-reader.js';
 
 export type PullFormat = 'ndjson' | 'csv' | 'xlsx';
 
@@ -104,16 +104,17 @@ export class PullTarget {
     return after ?? saved?.next ?? 0;
   }
 
-  write(items: readonly FeedItem[]): void {
+  /** Writes events given as the feed's JSON lines (NDJSON keeps them as they are). */
+  write(lines: readonly string[]): void {
+    if (lines.length === 0) return;
     if (this.format === 'xlsx') {
-      this.xlsxItems.push(...items);
+      for (const line of lines) this.xlsxItems.push(parseFeedItem(line));
       return;
     }
-    if (items.length === 0) return;
     const text =
       this.format === 'ndjson'
-        ? items.map((item) => JSON.stringify(item)).join('\n') + '\n'
-        : items.map((item) => rowOf(item, this.columns).map((v, i) => formatCsvField(v, this.columns[i]!.kind, CSV_OPTIONS)).join(',')).join('\r\n') + '\r\n';
+        ? lines.join('\n') + '\n'
+        : lines.map((line) => rowOf(parseFeedItem(line), this.columns).map((v, i) => formatCsvField(v, this.columns[i]!.kind, CSV_OPTIONS)).join(',')).join('\r\n') + '\r\n';
     this.append(text);
   }
 

@@ -8,7 +8,7 @@ import { buildTestApp, createTestToken } from '../../../test/http-helpers.js';
 import { submitRows } from '../../../test/submit-rows.js';
 import { createTestContext, DIALECTS, type TestContext } from '../../../test/test-database.js';
 import { idCheckChar } from '../../platform/identity/index.js';
-import { httpFeedSource, pullFeed, type FeedSource } from './pull-feed.js';
+import { httpFeedSource, pullFeed, seqOf, type FeedSource } from './pull-feed.js';
 import { PullTarget, pullColumns, readCursor } from './pull-target.js';
 
 const MOTHER = '44060619920315002' + idCheckChar('44060619920315002');
@@ -69,9 +69,10 @@ describe.each(DIALECTS)('popx pull on %s', (dialect) => {
     const dying: FeedSource = async function* (after, limit) {
       let chunks = 0;
       for await (const chunk of source(after, limit)) {
-        for (let i = 0; i < chunk.items.length; i += 4) {
+        for (let i = 0; i < chunk.lines.length; i += 4) {
           if (chunks++ === 2) throw new Error('connection reset');
-          yield { items: chunk.items.slice(i, i + 4), next: chunk.items[Math.min(i + 3, chunk.items.length - 1)]!.seq, watermark: null };
+          const part = chunk.lines.slice(i, i + 4);
+          yield { lines: part, next: seqOf(part.at(-1)!), watermark: null };
         }
       }
     };
