@@ -66,6 +66,7 @@ export async function requestAgreement(ctx: AppContext, principal: Principal, in
   };
   await ctx.db.kysely.transaction().execute(async (trx) => {
     await saveAgreement(trx, agreement, { action: 'request', actor: principal.name, note: null, isNew: true });
+    agreementsVersion += 1;
     await appendAudit(trx, { actor: actorOf(principal), action: 'agreement.request', targetType: 'agreement', targetIds: [agreement.id], ip, details: { orgCode, types: Object.keys(scope.eventFields), personFields: scope.personFields } });
   });
   return agreement;
@@ -99,6 +100,7 @@ export async function decideAgreement(ctx: AppContext, principal: Principal, id:
   try {
     await ctx.db.kysely.transaction().execute(async (trx) => {
       await saveAgreement(trx, next, { action: decision.action, actor: principal.name, note: decision.note?.trim() || null, isNew: false });
+      agreementsVersion += 1;
       await appendAudit(trx, { actor: actorOf(principal), action: `agreement.${decision.action}`, targetType: 'agreement', targetIds: [id], ip, details: { orgCode: current.orgCode, from: current.status, to: next.status } });
     });
   } catch (error) {
@@ -128,6 +130,32 @@ export async function readableAgreement(ctx: AppContext, principal: Principal, i
 
 /** {@link readableAgreement} for an organisation (webhook notifications run without a caller). */
 export async function agreementReadableBy(ctx: AppContext, orgCode: string, id: string): Promise<ReadableAgreement> {
+  const cache = cacheOf(ctx);
+  const key = `${orgCode}\u0000${id}`;
+  const hit = cache.get(key);
+  if (hit && hit.version === agreementsVersion && hit.expires > Date.now() && hit.day === todayInDistrict()) return hit.readable;
+  const readable = await loadReadableAgreement(ctx, orgCode, id);
+  cache.set(key, { readable, version: agreementsVersion, expires: Date.now() + READABLE_CACHE_MS, day: todayInDistrict() });
+  return readable;
+}
+
+/**
+ * Readable agreements are kept for a few seconds per process (person look-ups and feed pages
+ * ask for them on every request); a decision taken in this process clears them at once, one
+ * taken by another server process is seen within {@link READABLE_CACHE_MS}.
+ */
+const READABLE_CACHE_MS = 5_000;
+let agreementsVersion = 0;
+const caches = new WeakMap<AppContext, Map<string, { readable: ReadableAgreement; version: number; expires: number; day: string }>>();
+
+function cacheOf(ctx: AppContext) {
+  let cache = caches.get(ctx);
+  if (!cache) caches.set(ctx, (cache = new Map()));
+  if (cache.size > 10_000) cache.clear();
+  return cache;
+}
+
+async function loadReadableAgreement(ctx: AppContext, orgCode: string, id: string): Promise<ReadableAgreement> {
   const agreement = await findAgreement(ctx.db.kysely, id);
   if (!agreement || agreement.orgCode !== orgCode || !isAgreementCurrent(agreement, todayInDistrict())) {
     throw new AppError('NO_AGREEMENT', { details: { agreement: id, status: agreement && agreement.orgCode === orgCode ? agreement.status : undefined } });
@@ -138,7 +166,16 @@ export async function agreementReadableBy(ctx: AppContext, orgCode: string, id: 
 
 /** The caller's organisation's current agreements (for person queries without a named agreement). */
 export async function readableAgreementsOf(ctx: AppContext, principal: Principal): Promise<ReadableAgreement[]> {
-  const rows = await ctx.db.kysely.selectFrom('agreements').select('id').where('org_code', '=', principal.org.code).where('status', '=', 'approved').execute();
+  const cache = cacheOf(ctx);
+  const key = `${principal.org.code}\u0000*`;
+  const hit = cache.get(key) as { ids?: string[]; version: number; expires: number; day: string } | undefined;
+  let ids = hit?.ids;
+  if (!ids || hit!.version !== agreementsVersion || hit!.expires <= Date.now() || hit!.day !== todayInDistrict()) {
+    const rows = await ctx.db.kysely.selectFrom('agreements').select('id').where('org_code', '=', principal.org.code).where('status', '=', 'approved').execute();
+    ids = rows.map((row) => row.id);
+    (cache as Map<string, unknown>).set(key, { ids, version: agreementsVersion, expires: Date.now() + READABLE_CACHE_MS, day: todayInDistrict() });
+  }
+  const rows = ids.map((id) => ({ id }));
   const out: ReadableAgreement[] = [];
   for (const row of rows) {
     try {
