@@ -17,7 +17,9 @@ export async function lookupPersons(db: Kysely<Database>, by: { idNumber?: strin
     query = query.where('id_number', '=', parsed.ok ? parsed.idNumber : raw);
   } else if (by.name) query = query.where('name', '=', by.name.trim());
   else return [];
-  return query.orderBy('id').limit(LOOKUP_MAX).execute();
+  // No ORDER BY in SQL: with one, the planner may walk the primary key instead of the ID index.
+  const rows = await query.limit(LOOKUP_MAX).execute();
+  return rows.sort((a, b) => Number(a.id) - Number(b.id));
 }
 
 /** Active, living persons whose expected delivery date lies in [from, to], soonest first. */
