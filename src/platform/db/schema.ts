@@ -334,6 +334,42 @@ export interface WebhookAttemptTable {
   duration_ms: number;
 }
 
+export type CaseStatus = 'open' | 'in_progress' | 'resolved' | 'dismissed';
+
+/** A cross-verification case: one rule's contradiction about one person. */
+export interface CaseTable {
+  id: string;
+  rule_id: string;
+  rule_version: number;
+  person_id: number;
+  status: CaseStatus;
+  /** The organisation that must act: a town (by the person's managing division) or the department whose data is suspect. */
+  owner_org_code: string | null;
+  /** The person's managing division when the case was last evaluated (towns see their jurisdiction's cases). */
+  division_code: string | null;
+  due_on: string;
+  /** JSON: `{summary:{en,zh}, entries:[…]}`, the conflicting ledger entries side by side. */
+  evidence: string;
+  /** The ledger entries of the evidence, sorted and joined: a changed key is new evidence. */
+  evidence_key: string;
+  /** Counts the case's events; the optimistic-concurrency token of every change. */
+  version: number;
+  opened_at: string;
+  updated_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  resolution_note: string | null;
+}
+
+export interface CaseEventTable {
+  case_id: string;
+  version: number;
+  action: string;
+  actor: string;
+  at: string;
+  note: string | null;
+}
+
 export interface Database {
   divisions: DivisionTable;
   orgs: OrgTable;
@@ -360,4 +396,6 @@ export interface Database {
   webhook_endpoints: WebhookEndpointTable;
   webhook_deliveries: WebhookDeliveryTable;
   webhook_attempts: WebhookAttemptTable;
+  cases: CaseTable;
+  case_events: CaseEventTable;
 }

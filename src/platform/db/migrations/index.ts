@@ -5,6 +5,7 @@ import * as sqliteLedgerLayout from './2026-11-29-0003-sqlite-ledger-layout.js';
 import * as registry from './2026-11-29-0004-registry.js';
 import * as sharing from './2026-11-29-0005-sharing.js';
 import * as registryBlocking from './2026-11-29-0006-registry-blocking.js';
+import * as crosscheck from './2026-11-29-0007-crosscheck.js';
 
 /**
  * Every migration, keyed by its timestamped name. Names sort in the order they run; a landed
@@ -17,4 +18,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-0004-registry': registry,
   '2026-11-29-0005-sharing': sharing,
   '2026-11-29-0006-registry-blocking': registryBlocking,
+  '2026-11-29-0007-crosscheck': crosscheck,
 };

@@ -1,0 +1,87 @@
+import type { Golden, PersonFlags } from '../../registry/index.js';
+
+/** A ledger record linked to a person, as the rules read it. */
+export interface PersonRecordView {
+  seq: number;
+  role: string;
+  orgCode: string;
+  /** The submitting organisation's type (health, mch, police, …); empty when unknown. */
+  orgType: string;
+  type: string;
+  recordId: string;
+  eventDate: string | null;
+  payload: Record<string, unknown>;
+}
+
+/** One person of the registry with every record linked to them: what a rule evaluates. */
+export interface PersonView {
+  id: number;
+  population: string;
+  managingDivision: string | null;
+  diedOn: string | null;
+  expectedDeliveryOn: string | null;
+  golden: Golden;
+  flags: PersonFlags;
+  /** The population kind of the person's mother in the registry, when a mother is known. */
+  motherPopulation: string | null;
+  /** The mother's managing division: a newborn known only from a birth report is managed where she is. */
+  motherManagingDivision: string | null;
+  records: PersonRecordView[];
+}
+
+/** One ledger entry of a case's evidence, reduced to the fields the rule compared. */
+export interface EvidenceEntry {
+  seq: number;
+  orgCode: string;
+  type: string;
+  recordId: string;
+  eventDate: string | null;
+  fields: Record<string, unknown>;
+}
+
+/** A contradiction a rule found about a person. */
+export interface Finding {
+  summary: { en: string; zh: string };
+  entries: EvidenceEntry[];
+  /** The department whose data is suspect, for rules whose responsible party is that department. */
+  suspectOrgCode?: string;
+}
+
+/** Who works a rule's cases. */
+export type ResponsibleParty = 'managing_town' | 'suspect_department';
+
+/**
+ * A cross-verification rule as data: identity and version, what it compares, how long sources
+ * have before a gap counts, who is responsible, how its cases close by themselves; and the check.
+ * A changed check is a new version; cases record the version that last evaluated them.
+ */
+export interface CrosscheckRule {
+  id: string;
+  version: number;
+  description: { zh: string; en: string };
+  severity: 'high' | 'medium' | 'low';
+  /** Event types compared (the sources). */
+  sources: readonly string[];
+  /** Days a source has to report before its absence is a contradiction (0: none). */
+  graceDays: number;
+  /** Days the responsible party has to work a new case. */
+  dueDays: number;
+  responsible: ResponsibleParty;
+  autoClose: { zh: string; en: string };
+  /** The contradiction about the person as of `asOf` (YYYY-MM-DD), or null when there is none. */
+  check(person: PersonView, asOf: string): Finding | null;
+}
+
+/** A record reduced to evidence, keeping only the named payload fields. */
+export function evidenceOf(record: PersonRecordView, fields: readonly string[]): EvidenceEntry {
+  const kept: Record<string, unknown> = {};
+  for (const field of fields) if (record.payload[field] !== undefined) kept[field] = record.payload[field];
+  return { seq: record.seq, orgCode: record.orgCode, type: record.type, recordId: record.recordId, eventDate: record.eventDate, fields: kept };
+}
+
+/** The date `days` after an ISO date. */
+export function addDays(isoDate: string, days: number): string {
+  const at = new Date(`${isoDate}T00:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
+}
