@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { crosscheckCapability } from './crosscheck/index.js';
 import { exchangeCapability } from './exchange/exchange-capability.js';
 import type { AppContext } from './platform/context.js';
 import { buildApp, type AppOptions } from './platform/http/app.js';
@@ -7,5 +8,5 @@ import { sharingCapability } from './sharing/sharing-capability.js';
 
 /** The whole server: the platform with every capability mounted (the composition root). */
 export function buildServer(ctx: AppContext, options: Omit<AppOptions, 'capabilities'> = {}): Promise<FastifyInstance> {
-  return buildApp(ctx, { ...options, capabilities: [exchangeCapability(), registryCapability(), sharingCapability()] });
+  return buildApp(ctx, { ...options, capabilities: [exchangeCapability(), registryCapability(), sharingCapability(), crosscheckCapability()] });
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../platform/errors/index.js';
 import { registerAdminCommands } from './admin-commands.js';
+import { registerCrosscheckCommand } from './crosscheck-command.js';
 import { registerDatabaseCommands } from './database-commands.js';
 import { registerGenCommand } from './gen-command.js';
 import { registerImportCommand } from './import-command.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerPullCommand(program);
   registerLinkageCommands(program);
   registerRegistryCommands(program);
+  registerCrosscheckCommand(program);
   return program;
 }
 

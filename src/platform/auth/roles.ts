@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'agreement.decide',
   'shared.read',
   'webhook.manage',
+  'case.read',
+  'case.work',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -65,9 +67,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'agreement.request',
     'agreement.decide',
     'webhook.manage',
+    'case.read',
+    'case.work',
   ],
   // Analysts work with masked persons (statistics need no ID numbers).
-  bureau_analyst: ['division.read', 'org.read', 'catalog.read', 'submission.read', 'person.read', 'agreement.read'],
+  bureau_analyst: ['division.read', 'org.read', 'catalog.read', 'submission.read', 'person.read', 'agreement.read', 'case.read'],
   // Departments read what their agreements share, and nothing else of the registry.
   dept_operator: [
     'division.read',
@@ -81,6 +85,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'agreement.request',
     'shared.read',
     'webhook.manage',
+    'case.read',
+    'case.work',
   ],
   // Towns and villages see the persons they manage, and may unmask them with a stated purpose.
   town_operator: [
@@ -95,6 +101,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'agreement.request',
     'shared.read',
     'webhook.manage',
+    'case.read',
+    'case.work',
   ],
   village_operator: [
     'division.read',
@@ -107,8 +115,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'agreement.read',
     'agreement.request',
     'shared.read',
+    'case.read',
+    'case.work',
   ],
-  reviewer: ['division.read', 'org.read', 'catalog.read', 'person.read', 'person.unmask', 'link_review.decide'],
+  reviewer: ['division.read', 'org.read', 'catalog.read', 'person.read', 'person.unmask', 'link_review.decide', 'case.read'],
   // Separation of duties: the auditor reads the audit log; nobody else does, and the auditor
   // changes nothing.
   auditor: ['division.read', 'org.read', 'user.read', 'audit.read', 'catalog.read', 'submission.read', 'agreement.read'],

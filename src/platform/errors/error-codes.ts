@@ -93,6 +93,11 @@ export const ERROR_CODES = {
     en: 'These persons cannot be merged (the same person, or one is no longer active).',
     zh: '无法合并这两个人员（为同一人，或其中一人已不在库）。',
   },
+  INVALID_CASE_STATE: {
+    status: 409,
+    en: 'This case is not in a state that allows this action; reload to see its status.',
+    zh: '该核查案件当前状态不允许此操作，请刷新查看状态。',
+  },
   INVALID_AGREEMENT_STATE: {
     status: 409,
     en: 'This agreement is not in a state that allows this action; reload to see its status.',

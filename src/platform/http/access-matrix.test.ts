@@ -66,6 +66,10 @@ const EXPECTED: Record<string, Caller[] | 'public'> = {
   'GET /api/v1/webhook-deliveries/:id/attempts': ['bureau_admin', 'dept_operator', 'town_operator', 'dept_system'],
   'POST /api/v1/webhook-deliveries/:id/redeliver': ['bureau_admin', 'dept_operator', 'town_operator', 'dept_system'],
   'GET /api/v1/downloads/due-list': ['dept_operator', 'town_operator', 'village_operator', 'dept_system'],
+  'GET /api/v1/cases': ['bureau_admin', 'bureau_analyst', 'dept_operator', 'town_operator', 'village_operator', 'reviewer'],
+  'GET /api/v1/cases/:id': ['bureau_admin', 'bureau_analyst', 'dept_operator', 'town_operator', 'village_operator', 'reviewer'],
+  'POST /api/v1/cases/:id/action': ['bureau_admin', 'dept_operator', 'town_operator', 'village_operator'],
+  'GET /api/v1/crosscheck/rules': ['bureau_admin', 'bureau_analyst', 'dept_operator', 'town_operator', 'village_operator', 'reviewer'],
 };
 
 describe.each(DIALECTS)('the access gate on %s', (dialect) => {

@@ -1,0 +1,103 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { AppContext } from '../platform/context.js';
+import type { CaseTable } from '../platform/db/index.js';
+import { principalOf } from '../platform/http/access-gate.js';
+import { PagingQuery } from '../platform/http/schemas.js';
+import { actOnCase, CASE_ACTIONS, caseVisibilityOf, visibleCase, type CaseAction } from './cases/case-workflow.js';
+import { caseHistory, findCases, openCaseCounts } from './cases/cases.repository.js';
+import { CROSSCHECK_RULES } from './rules/crosscheck-rules.js';
+
+const STATUSES = ['open', 'in_progress', 'resolved', 'dismissed'] as const;
+
+/** A case as lists show it: the rule, the person, who works it and a one-line summary of the evidence. */
+function toSummary(row: CaseTable) {
+  const evidence = JSON.parse(row.evidence) as { summary: { en: string; zh: string } };
+  return {
+    id: row.id,
+    rule: row.rule_id,
+    ruleVersion: row.rule_version,
+    status: row.status,
+    person_id: Number(row.person_id),
+    ownerOrgCode: row.owner_org_code,
+    divisionCode: row.division_code,
+    dueOn: row.due_on,
+    openedAt: row.opened_at,
+    updatedAt: row.updated_at,
+    resolvedAt: row.resolved_at,
+    resolvedBy: row.resolved_by,
+    resolutionNote: row.resolution_note,
+    evidenceSummary: evidence.summary,
+  };
+}
+
+/** Cross-verification cases (互核): the worklist, a case with its evidence and history, the actions on it, and the rules. */
+export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  app.get(
+    '/api/v1/cases',
+    {
+      config: { access: { permission: 'case.read' } },
+      schema: {
+        tags: ['crosscheck'],
+        summary: 'Cases the caller sees: the bureau all, towns and villages their jurisdiction and their own, departments their own',
+        querystring: Type.Object({ rule: Type.Optional(Type.String({ maxLength: 60 })), status: Type.Optional(Type.Union(STATUSES.map((s) => Type.Literal(s)))), ...PagingQuery }),
+      },
+    },
+    async (request) => {
+      const query = request.query as { rule?: string; status?: (typeof STATUSES)[number]; page: number; pageSize: number };
+      const { items, total } = await findCases(ctx.db.kysely, caseVisibilityOf(principalOf(request)), { ruleId: query.rule, status: query.status, offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+      return { items: items.map(toSummary), total };
+    },
+  );
+
+  app.get(
+    '/api/v1/cases/:id',
+    { config: { access: { permission: 'case.read' } }, schema: { tags: ['crosscheck'], summary: 'A case: the conflicting ledger entries side by side, and its history', params: Type.Object({ id: Type.String({ maxLength: 64 }) }) } },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const row = await visibleCase(ctx, principalOf(request), id);
+      return { ...toSummary(row), evidence: JSON.parse(row.evidence) as unknown, history: await caseHistory(ctx.db.kysely, id) };
+    },
+  );
+
+  app.post(
+    '/api/v1/cases/:id/action',
+    {
+      config: { access: { permission: 'case.work' } },
+      schema: {
+        tags: ['crosscheck'],
+        summary: 'Work a case: start, resolve or dismiss (with a note), reopen, or comment',
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        body: Type.Object({ action: Type.Union(CASE_ACTIONS.map((a) => Type.Literal(a))), note: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false }),
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const body = request.body as { action: CaseAction; note?: string };
+      const row = await actOnCase(ctx, principalOf(request), id, body, request.ip);
+      return toSummary(row);
+    },
+  );
+
+  app.get(
+    '/api/v1/crosscheck/rules',
+    { config: { access: { permission: 'case.read' } }, schema: { tags: ['crosscheck'], summary: 'The cross-verification rules: definitions, and the open cases of each the caller sees' } },
+    async (request) => {
+      const counts = await openCaseCounts(ctx.db.kysely, caseVisibilityOf(principalOf(request)));
+      return {
+        items: CROSSCHECK_RULES.map((rule) => ({
+          id: rule.id,
+          version: rule.version,
+          description: rule.description,
+          severity: rule.severity,
+          sources: rule.sources,
+          graceDays: rule.graceDays,
+          dueDays: rule.dueDays,
+          responsible: rule.responsible,
+          autoClose: rule.autoClose,
+          openCases: counts.get(rule.id) ?? 0,
+        })),
+      };
+    },
+  );
+}
