@@ -23,8 +23,10 @@ export function registryCapability() {
     app.decorate('registryProjector', projector);
     await personRoutes(app, ctx);
     await reviewRoutes(app, ctx, projector.districtCode);
-    if (app.hasDecorator('ingestQueue')) app.ingestQueue.onFinished(() => projector.schedule());
-    app.addHook('onReady', async () => projector.schedule());
+    if (ctx.config.registryAutoProject) {
+      if (app.hasDecorator('ingestQueue')) app.ingestQueue.onFinished(() => projector.schedule());
+      app.addHook('onReady', async () => projector.schedule());
+    }
     app.addHook('onClose', async () => projector.whenIdle());
   };
 }

@@ -22,6 +22,11 @@ export interface Config {
   dataDir: string;
   /** Largest file a department may submit, in bytes. */
   uploadLimitBytes: number;
+  /**
+   * Whether the server brings the registry up to date after each submission and at start-up; off
+   * when `popx registry project` runs elsewhere (a scheduled job, another process).
+   */
+  registryAutoProject: boolean;
   /** How often webhook notices are made and due deliveries sent, in ms; 0 turns the background run off. */
   webhookIntervalMs: number;
 }
@@ -59,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.POPX_TRUST_PROXY === '1',
     dataDir: path.resolve(env.POPX_DATA_DIR ?? 'data'),
     uploadLimitBytes: readInt(env.POPX_UPLOAD_LIMIT_BYTES, 1024 * 1024 * 1024, 'POPX_UPLOAD_LIMIT_BYTES'),
+    registryAutoProject: env.POPX_REGISTRY_AUTOPROJECT !== '0' && env.POPX_REGISTRY_AUTOPROJECT !== 'false',
     webhookIntervalMs: readInt(env.POPX_WEBHOOK_INTERVAL_MS, 2000, 'POPX_WEBHOOK_INTERVAL_MS'),
   };
 }
