@@ -47,6 +47,13 @@ export interface IngestOptions {
 
 /** Files from this size are validated in a worker: below it, starting one costs more than it saves. */
 const WORKER_MIN_BYTES = 4 * 1024 * 1024;
+/**
+ * Batches the worker may run ahead. On SQLite this thread writes synchronously and is the slower
+ * side: batches waiting only cost memory. On PostgreSQL it waits for the previous COPY every
+ * five batches (the writer's flush), and the worker keeps validating meanwhile.
+ */
+const WORKER_AHEAD_SQLITE = 2;
+const WORKER_AHEAD_POSTGRES = 8;
 
 /**
  * Runs one submission through the pipeline: parse (streaming) → validate each row → append the
@@ -80,7 +87,9 @@ export async function ingestSubmission(
     today: new Date().toISOString().slice(0, 10),
     ownDivisions: ctx.tree.all().map((division) => division.code),
   };
-  const messages = useWorker(job.filePath, options.validation ?? 'auto') ? validateFileInWorker(input) : validateFile(input);
+  // PostgreSQL appends while the next rows are decided, so the worker runs further ahead there.
+  const ahead = ctx.db.sqlite ? WORKER_AHEAD_SQLITE : WORKER_AHEAD_POSTGRES;
+  const messages = useWorker(job.filePath, options.validation ?? 'auto') ? validateFileInWorker(input, ahead) : validateFile(input);
   try {
     const first = (await messages.next()).value as ValidationMessage | undefined;
     if (first?.kind === 'file-error') {

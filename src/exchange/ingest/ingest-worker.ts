@@ -1,11 +1,9 @@
 // Worker thread of validateFileInWorker: validates one file and posts what validateFile yields,
-// holding back while the main thread has MAX_UNACKED_BATCHES batches it has not taken yet.
+// holding back while the main thread has `aheadBatches` batches it has not taken yet.
 import { parentPort, workerData } from 'node:worker_threads';
 import { validateFile, type ValidateFileInput } from './validate-file.js';
 
-/** Batches posted but not yet taken by the main thread: bounds the memory between the two. */
-const MAX_UNACKED_BATCHES = 8;
-
+const { input, aheadBatches } = workerData as { input: ValidateFileInput; aheadBatches: number };
 const port = parentPort!;
 let unacked = 0;
 let wake: (() => void) | undefined;
@@ -15,8 +13,8 @@ const onAck = () => {
 };
 port.on('message', onAck);
 
-for await (const message of validateFile(workerData as ValidateFileInput)) {
-  while (unacked >= MAX_UNACKED_BATCHES) await new Promise<void>((resolve) => (wake = resolve));
+for await (const message of validateFile(input)) {
+  while (unacked >= aheadBatches) await new Promise<void>((resolve) => (wake = resolve));
   wake = undefined;
   if (message.kind === 'batch') unacked += 1;
   port.postMessage(message);
