@@ -32,9 +32,10 @@ function villages(): string[] {
 }
 
 /** Women registered in the district (hukou_register), and the births of their children (hospital reports). */
-function writeFiles(dir: string, women: number, births: number): { register: string; births: string; mothers: string[] } {
+function writeFiles(dir: string, women: number, births: number): { register: string; births: string; mothers: string[]; divisions: string[] } {
   const places = villages();
   const mothers: string[] = [];
+  const divisions: string[] = [];
   const register = path.join(dir, 'women.csv');
   let text = 'record_id,id_number,name,sex,birth_date,division,registered_on\n';
   for (let i = 0; mothers.length < women; i += 1) {
@@ -47,6 +48,7 @@ function writeFiles(dir: string, women: number, births: number): { register: str
     for (let k = 0; k < 17; k += 1) sum += Number(body[k]) * weights[k]!;
     const id = body + '10X98765432'[sum % 11];
     mothers.push(id);
+    divisions.push(places[i % places.length]!);
     text += `W${i},${id},${person.name},2,${person.birthDate},${places[i % places.length]},2010-01-01\n`;
   }
   fs.writeFileSync(register, text);
@@ -64,7 +66,7 @@ function writeFiles(dir: string, women: number, births: number): { register: str
   }
   fs.writeSync(out, chunk);
   fs.closeSync(out);
-  return { register, births: birthFile, mothers };
+  return { register, births: birthFile, mothers, divisions };
 }
 
 async function popx(args: string[], env: NodeJS.ProcessEnv) {
@@ -171,7 +173,9 @@ export const sharingSuite: Suite = {
         ),
       );
 
-      const id = files.mothers[Math.floor(files.mothers.length / 2)]!;
+      // A woman living in the hospital's catchment (大良, one of HOSP-01's towns).
+      const index = files.divisions.findIndex((code, i) => i > files.mothers.length / 2 && code.startsWith('440606005'));
+      const id = files.mothers[index]!;
       const url = `http://127.0.0.1:${port}/api/v1/persons?id_number=${id}&purpose=bench-2026`;
       const check = await fetch(url, { headers: { authorization: `Bearer ${hospital}` } });
       const body = (await check.json()) as { items?: unknown[] };

@@ -82,11 +82,10 @@ export function httpFeedSource(server: string, token: string, agreement: string)
     for (;;) {
       const { done, value: part } = await reader.read();
       if (done) break;
-      rest += decoder.decode(part, { stream: true });
-      let newline: number;
-      while ((newline = rest.indexOf('\n')) >= 0) {
-        const line = rest.slice(0, newline);
-        rest = rest.slice(newline + 1);
+      // Split each arriving chunk once; only the unfinished last line is carried over.
+      const parts = (rest + decoder.decode(part, { stream: true })).split('\n');
+      rest = parts.pop()!;
+      for (const line of parts) {
         if (line.length === 0) continue;
         // Events start with their sequence; the closing cursor line does not.
         if (line.startsWith('{"seq":')) lines.push(line);
