@@ -101,6 +101,28 @@ describe.each(DIALECTS)('data sharing on %s', (dialect) => {
     expect(lines[3]).toEqual({ next: lines[3].watermark, watermark: lines[3].watermark });
   });
 
+  it('long-polls: a caller waiting at the end of the feed gets a new event as soon as it commits', async () => {
+    const head = (await feed(police, 'AG-POLICE-BIRTHS', 'after=0&limit=100')).json();
+    const started = Date.now();
+    const waiting = feed(police, 'AG-POLICE-BIRTHS', `after=${head.next}&wait=20`);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await submitRows(t.ctx, 'HOSP-01', 'birth', [{ record_id: 'LP1', mother_id_number: MOTHER, child_sex: '2', birth_date: '2025-09-30', child_name: '李雪', division: TOWN_005_VILLAGE }]);
+    const page = (await waiting).json();
+    expect(page.items.map((i: { recordId: string }) => i.recordId)).toEqual(['LP1']);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    // Nothing new: the wait ends empty at its deadline with the cursor unchanged.
+    const idle = (await feed(police, 'AG-POLICE-BIRTHS', `after=${page.next}&wait=1`)).json();
+    expect(idle.items).toEqual([]);
+    expect(idle.next).toBe(page.next);
+  });
+
+  it('finds a person by exact name under an agreement that shares names, never by a prefix', async () => {
+    const byName = (await hospital.request({ method: 'GET', url: `/api/v1/persons?name=${encodeURIComponent('陈丽')}&purpose=booking-7` })).json();
+    expect(byName.items.map((i: { person: { id_number: string } }) => i.person.id_number)).toEqual([MOTHER]);
+    const prefix = (await hospital.request({ method: 'GET', url: `/api/v1/persons?name=${encodeURIComponent('陈')}&purpose=booking-7` })).json();
+    expect(prefix.items).toEqual([]);
+  });
+
   it('refuses a feed of another organisation’s agreement and records every read with its purpose', async () => {
     const denied = await feed(hospital, 'AG-POLICE-BIRTHS');
     expect(denied.statusCode).toBe(403);
