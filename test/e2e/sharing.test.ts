@@ -165,6 +165,15 @@ describe('data sharing pages in Chromium', () => {
     expect(await scope.locator('[data-field="died_on"]').count()).toBe(1);
     expect(await scope.locator('[data-field="id_number"]').count()).toBe(0);
     expect(await bureau.getByTestId('agreement-history').innerText()).toContain('不需要身份证号');
+    // The bureau can shorten the period of an approved agreement (never lengthen it).
+    await bureau.getByTestId('decision-valid-to').fill('2099-12-31');
+    const narrow = bureau.getByTestId('decision-narrow');
+    await expect.poll(() => narrow.isEnabled()).toBe(true);
+    await narrow.click();
+    await bureau.getByTestId('decision-confirm').click();
+    await expect
+      .poll(async () => (await e.t.ctx.db.kysely.selectFrom('agreements').select('valid_to').where('id', '=', agreementId).executeTakeFirstOrThrow()).valid_to)
+      .toBe('2099-12-31');
 
     await page.getByTestId('nav-my-data').click();
     const feed = page.getByTestId('feed-table');

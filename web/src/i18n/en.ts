@@ -865,6 +865,8 @@ export const en: Messages = {
     decision: {
       title: 'Decision',
       narrowHint: 'Untick the event types or fields not to share, then click “Approve narrowed” (narrowing only; nothing can be added).',
+      validTo: 'Shared until (can only be brought forward)',
+      validToInvalid: 'The end date must lie after the start and not after the current end',
       narrowHintApproved: 'Untick the event types or fields to stop sharing, then click “Narrow”.',
       note: 'Note (optional, kept in the history)',
       approve: 'Approve',

@@ -848,6 +848,8 @@ export const zh = {
     decision: {
       title: '审批',
       narrowHint: '取消勾选不共享的事件类型或字段，再点“按收窄范围批准”（只能收窄，不能扩大）。',
+      validTo: '共享截止日期（只能提前）',
+      validToInvalid: '截止日期须在生效日期之后、且不晚于原截止日期',
       narrowHintApproved: '取消勾选不再共享的事件类型或字段，再点“收窄范围”。',
       note: '备注（可选，记入变更记录）',
       approve: '批准',

@@ -44,13 +44,20 @@ export function AgreementDecision({
   const labels = useSharingLabels();
   const [eventFields, setEventFields] = useState<EventFields>(agreement.eventFields);
   const [personFields, setPersonFields] = useState<string[]>(agreement.personFields);
+  const [validTo, setValidTo] = useState<string>(agreement.validTo ?? '');
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
   const actions = ACTIONS_BY_STATUS[agreement.status];
   const narrowable = actions.includes('approve') || actions.includes('narrow');
+  const periodChanged = validTo !== (agreement.validTo ?? '');
+  // The period may only be shortened: an end date, not after the current one nor before the start.
+  const periodInvalid =
+    periodChanged &&
+    (validTo === '' || validTo < agreement.validFrom || (agreement.validTo !== null && validTo > agreement.validTo));
   const narrowed =
     !sameFields(eventFields, agreement.eventFields) ||
-    JSON.stringify([...personFields].sort()) !== JSON.stringify([...agreement.personFields].sort());
+    JSON.stringify([...personFields].sort()) !== JSON.stringify([...agreement.personFields].sort()) ||
+    periodChanged;
   const emptyType = Object.values(eventFields).some((fields) => fields.length === 0);
   const emptyScope = Object.keys(eventFields).length === 0 && personFields.length === 0;
 
@@ -71,7 +78,9 @@ export function AgreementDecision({
   const decide = async (action: AgreementAction) => {
     setError(null);
     const scope: Partial<AgreementScope> | undefined =
-      (action === 'approve' || action === 'narrow') && narrowed ? { eventFields, personFields } : undefined;
+      (action === 'approve' || action === 'narrow') && narrowed
+        ? { eventFields, personFields, ...(periodChanged ? { validTo } : {}) }
+        : undefined;
     try {
       await api.post(`/api/v1/agreements/${seg(agreement.id)}/decision`, {
         action,
@@ -127,6 +136,24 @@ export function AgreementDecision({
               <PersonFieldsPicker allowed={agreement.personFields} value={personFields} onChange={setPersonFields} />
             </Card>
           )}
+          <Flex gap={8} align="center" wrap>
+            <Typography.Text>{t('sharing.decision.validTo')}</Typography.Text>
+            <Input
+              type="date"
+              value={validTo}
+              min={agreement.validFrom}
+              max={agreement.validTo ?? undefined}
+              onChange={(e) => setValidTo(e.target.value)}
+              style={{ width: 180 }}
+              status={periodInvalid ? 'error' : undefined}
+              data-testid="decision-valid-to"
+            />
+            {periodInvalid && (
+              <Typography.Text type="danger" data-testid="decision-valid-to-error">
+                {t('sharing.decision.validToInvalid')}
+              </Typography.Text>
+            )}
+          </Flex>
         </Flex>
       )}
       <Flex gap={8} wrap align="center">
@@ -140,7 +167,7 @@ export function AgreementDecision({
         />
         {actions.map((action) => {
           const blocked =
-            ((action === 'approve' || action === 'narrow') && (emptyType || emptyScope)) ||
+            ((action === 'approve' || action === 'narrow') && (emptyType || emptyScope || periodInvalid)) ||
             (action === 'narrow' && !narrowed);
           return (
             <ConfirmAction
