@@ -499,3 +499,59 @@ export interface WebhookAttempt {
   error: string | null;
   durationMs: number | null;
 }
+
+/** A cross-verification case's status. */
+export type CaseStatus = 'open' | 'in_progress' | 'resolved' | 'dismissed';
+export type CaseAction = 'start' | 'resolve' | 'dismiss' | 'reopen' | 'comment';
+export interface BilingualText {
+  zh: string;
+  en: string;
+}
+
+/** `GET /api/v1/cases` rows. */
+export interface CaseSummary {
+  id: string;
+  rule: string;
+  ruleVersion: number;
+  status: CaseStatus;
+  person_id: number;
+  ownerOrgCode: string | null;
+  divisionCode: string | null;
+  dueOn: string;
+  openedAt: string;
+  updatedAt: string;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  resolutionNote: string | null;
+  evidenceSummary: BilingualText;
+}
+
+/** One ledger entry of a case's evidence. */
+export interface CaseEvidenceEntry {
+  seq: number;
+  orgCode: string;
+  type: string;
+  recordId: string;
+  eventDate: string | null;
+  fields: Record<string, unknown>;
+}
+
+/** `GET /api/v1/cases/:id`. */
+export interface CaseDetail extends CaseSummary {
+  evidence: { summary: BilingualText; entries: CaseEvidenceEntry[] };
+  history: { version: number; action: string; actor: string; at: string; note: string | null }[];
+}
+
+/** `GET /api/v1/crosscheck/rules` items. */
+export interface CrosscheckRuleInfo {
+  id: string;
+  version: number;
+  description: BilingualText;
+  severity: 'high' | 'medium' | 'low';
+  sources: string[];
+  graceDays: number;
+  dueDays: number;
+  responsible: 'managing_town' | 'suspect_department';
+  autoClose: BilingualText;
+  openCases: number;
+}

@@ -31,6 +31,8 @@ const PAGES: Record<PageNavItem['key'], LazyExoticComponent<ComponentType>> = {
   agreements: lazyNamed(() => import('../pages/sharing/agreements-page.js'), 'AgreementsPage'),
   myData: lazyNamed(() => import('../pages/sharing/my-data-page.js'), 'MyDataPage'),
   townDownloads: lazyNamed(() => import('../pages/sharing/town-downloads-page.js'), 'TownDownloadsPage'),
+  cases: lazyNamed(() => import('../pages/crosscheck/cases-page.js'), 'CasesPage'),
+  crosscheckRules: lazyNamed(() => import('../pages/crosscheck/rules-page.js'), 'RulesPage'),
   orgs: lazyNamed(() => import('../pages/orgs/orgs-page.js'), 'OrgsPage'),
   users: lazyNamed(() => import('../pages/users/users-page.js'), 'UsersPage'),
   tokens: lazyNamed(() => import('../pages/tokens/tokens-page.js'), 'TokensPage'),
@@ -46,6 +48,8 @@ const SubmissionDetailPage = lazyNamed(
 
 const PersonDetailPage = lazyNamed(() => import('../pages/registry/person-detail-page.js'), 'PersonDetailPage');
 
+const CaseDetailPage = lazyNamed(() => import('../pages/crosscheck/case-detail-page.js'), 'CaseDetailPage');
+
 const AgreementDetailPage = lazyNamed(() => import('../pages/sharing/agreement-detail-page.js'), 'AgreementDetailPage');
 
 /** Pages below a menu entry (not in the menu themselves), with the permission each needs. */
@@ -53,6 +57,7 @@ const DETAIL_ROUTES: ReadonlyArray<{ path: string; permission: string; Page: Laz
   { path: '/exchange/submissions/:id', permission: 'submission.read', Page: SubmissionDetailPage },
   { path: '/registry/persons/:id', permission: 'person.read', Page: PersonDetailPage },
   { path: '/sharing/agreements/:id', permission: 'agreement.read', Page: AgreementDetailPage },
+  { path: '/crosscheck/cases/:id', permission: 'case.read', Page: CaseDetailPage },
 ];
 
 // Signed in (just now or already): go where the user was headed, or change the password first.

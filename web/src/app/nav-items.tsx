@@ -6,6 +6,7 @@ import {
   CloudUploadOutlined,
   DashboardOutlined,
   DatabaseOutlined,
+  FileSearchOutlined,
   HistoryOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -13,6 +14,7 @@ import {
   LockOutlined,
   MergeCellsOutlined,
   ProfileOutlined,
+  ReconciliationOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -29,6 +31,8 @@ export type NavKey =
   | 'agreements'
   | 'myData'
   | 'townDownloads'
+  | 'cases'
+  | 'crosscheckRules'
   | 'orgs'
   | 'users'
   | 'tokens'
@@ -40,6 +44,7 @@ export type NavGroup =
   | 'groupExchange'
   | 'groupRegistry'
   | 'groupSharing'
+  | 'groupCrosscheck'
   | 'groupAdmin'
   | 'groupMonitor'
   | 'groupAccount';
@@ -131,6 +136,22 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <CloudDownloadOutlined />,
     group: 'groupSharing',
     testId: 'nav-town-downloads',
+  },
+  {
+    key: 'cases',
+    path: '/crosscheck/cases',
+    permission: 'case.read',
+    icon: <ReconciliationOutlined />,
+    group: 'groupCrosscheck',
+    testId: 'nav-cases',
+  },
+  {
+    key: 'crosscheckRules',
+    path: '/crosscheck/rules',
+    permission: 'case.read',
+    icon: <FileSearchOutlined />,
+    group: 'groupCrosscheck',
+    testId: 'nav-crosscheck-rules',
   },
   {
     key: 'orgs',

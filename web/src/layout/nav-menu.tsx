@@ -13,6 +13,7 @@ const GROUP_ORDER: readonly NavGroup[] = [
   'groupExchange',
   'groupRegistry',
   'groupSharing',
+  'groupCrosscheck',
   'groupAdmin',
   'groupMonitor',
   'groupAccount',

@@ -1,0 +1,146 @@
+import { Card, Select, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import type { CaseStatus, CaseSummary } from '../../api/types.js';
+import { EmptyState } from '../../components/empty-state.js';
+import { ErrorState } from '../../components/error-state.js';
+import { PageHeader } from '../../components/page-header.js';
+import { QueryErrorAlert } from '../../components/query-error-alert.js';
+import { formatDateTime } from '../../format/format-date-time.js';
+import { usePagedQuery } from '../../hooks/use-paged-query.js';
+import { CaseStatusTag } from './case-status-tag.js';
+import { useCrosscheckLabels, useCrosscheckRules } from './use-crosscheck-labels.js';
+
+const STATUSES: readonly CaseStatus[] = ['open', 'in_progress', 'resolved', 'dismissed'];
+
+/** Today as YYYY-MM-DD in the district (UTC+8), the day due dates count from. */
+function todayInDistrict(): string {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** `/crosscheck/cases`: the cases the user sees, filtered by rule and status (kept in the address); a row opens the case. */
+export function CasesPage() {
+  const { t } = useTranslation();
+  const labels = useCrosscheckLabels();
+  const navigate = useNavigate();
+  const rules = useCrosscheckRules();
+  const [params, setParams] = useSearchParams();
+  const rule = params.get('rule') ?? undefined;
+  const status = params.get('status') ?? undefined;
+  const { data, error, loading, reload, pagination } = usePagedQuery<CaseSummary>('/api/v1/cases', { rule, status });
+  const ruleText = (id: string) => labels.text(rules.data?.items.find((r) => r.id === id)?.description) ?? id;
+  const setFilter = (key: 'rule' | 'status', value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const today = todayInDistrict();
+
+  const columns: TableColumnsType<CaseSummary> = [
+    {
+      title: t('crosscheck.cases.status'),
+      dataIndex: 'status',
+      width: 100,
+      render: (s: CaseStatus) => <CaseStatusTag status={s} />,
+    },
+    {
+      title: t('crosscheck.cases.summary'),
+      key: 'summary',
+      render: (_, row) => (
+        <Space orientation="vertical" size={0}>
+          <Typography.Text strong>{labels.text(row.evidenceSummary)}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {rules.data ? ruleText(row.rule) : row.rule}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: t('crosscheck.cases.owner'),
+      dataIndex: 'ownerOrgCode',
+      width: 120,
+      render: (v: string | null) => <code>{v ?? '—'}</code>,
+    },
+    {
+      title: t('crosscheck.cases.division'),
+      dataIndex: 'divisionCode',
+      width: 130,
+      render: (v: string | null) => <code>{v ?? '—'}</code>,
+    },
+    {
+      title: t('crosscheck.cases.due'),
+      dataIndex: 'dueOn',
+      width: 130,
+      render: (v: string, row) =>
+        (row.status === 'open' || row.status === 'in_progress') && v < today ? (
+          <Space size={4}>
+            {v}
+            <Tag color="red">{t('crosscheck.cases.overdue')}</Tag>
+          </Space>
+        ) : (
+          v
+        ),
+    },
+    {
+      title: t('crosscheck.cases.opened'),
+      dataIndex: 'openedAt',
+      width: 150,
+      render: (v: string) => formatDateTime(v),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('crosscheck.cases.title')} subtitle={t('crosscheck.cases.subtitle')} />
+      <Card>
+        <Space wrap style={{ marginBottom: 16 }}>
+          <Select
+            allowClear
+            placeholder={t('crosscheck.cases.allRules')}
+            style={{ width: 360 }}
+            value={rule}
+            onChange={(v: string | undefined) => setFilter('rule', v)}
+            options={(rules.data?.items ?? []).map((r) => ({ value: r.id, label: labels.text(r.description) }))}
+            data-testid="cases-filter-rule"
+          />
+          <Select
+            allowClear
+            placeholder={t('crosscheck.cases.allStatuses')}
+            style={{ width: 160 }}
+            value={status}
+            onChange={(v: string | undefined) => setFilter('status', v)}
+            options={STATUSES.map((s) => ({ value: s, label: labels.status(s) }))}
+            data-testid="cases-filter-status"
+          />
+        </Space>
+        {error !== null && data && <QueryErrorAlert error={error} onRetry={reload} />}
+        {error !== null && !data ? (
+          <ErrorState error={error} onRetry={reload} />
+        ) : (
+          <Table<CaseSummary>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={data?.items ?? []}
+            loading={loading}
+            pagination={pagination}
+            scroll={{ x: 900 }}
+            onRow={(row) =>
+              ({
+                onClick: () => navigate(`/crosscheck/cases/${row.id}`),
+                style: { cursor: 'pointer' },
+                'data-testid': `cases-row-${row.id}`,
+              }) as never
+            }
+            locale={{
+              emptyText: <EmptyState title={t('crosscheck.cases.empty')} hint={t('crosscheck.cases.emptyHint')} />,
+            }}
+            data-testid="cases-table"
+          />
+        )}
+      </Card>
+    </>
+  );
+}
