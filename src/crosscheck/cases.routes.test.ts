@@ -114,7 +114,15 @@ describe.each(DIALECTS)('case routes on %s', (dialect) => {
 
   it('lists the rules with the open cases the caller sees', async () => {
     const rules = (await sessions.town!.request({ method: 'GET', url: '/api/v1/crosscheck/rules' })).json() as { items: { id: string; openCases: number; description: { zh: string; en: string } }[] };
-    expect(rules.items.map((r) => `${r.id} ${r.openCases}`)).toEqual(['birth_without_hukou 1', 'dead_person_active 0', 'pregnancy_overdue 0', 'identity_disagreement 0']);
+    expect(rules.items.map((r) => `${r.id} ${r.openCases}`)).toEqual([
+      'birth_without_hukou 1',
+      'newborn_without_birth_record 0',
+      'dead_person_active 0',
+      'pregnancy_overdue 0',
+      'identity_disagreement 0',
+      'moved_out_still_reported 0',
+      'business_without_permit 0',
+    ]);
     expect(rules.items.every((r) => r.description.zh.length > 0 && r.description.en.length > 0)).toBe(true);
   });
 });

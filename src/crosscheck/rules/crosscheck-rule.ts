@@ -45,6 +45,8 @@ export interface Finding {
   entries: EvidenceEntry[];
   /** The department whose data is suspect, for rules whose responsible party is that department. */
   suspectOrgCode?: string;
+  /** Where the case belongs when the registry knows no managing division for the person (a migrant known only from their business premises). */
+  divisionCode?: string;
 }
 
 /** Who works a rule's cases. */

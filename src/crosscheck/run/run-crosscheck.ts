@@ -77,7 +77,7 @@ function latestCases(rows: readonly CaseTable[]): Map<string, CaseTable> {
 
 /** The responsible organisation: the town of the person's managing division, or the department whose data is suspect. */
 function assign(tree: DivisionTree, towns: Map<string, string>, rule: CrosscheckRule, view: PersonView, finding: Finding | null): CaseAssignment {
-  const division = view.managingDivision ?? view.motherManagingDivision;
+  const division = view.managingDivision ?? view.motherManagingDivision ?? finding?.divisionCode ?? null;
   const town = division ? tree.townOf(division) : undefined;
   const townOrg = town ? towns.get(town.code) ?? null : null;
   const ownerOrgCode = rule.responsible === 'suspect_department' ? finding?.suspectOrgCode ?? townOrg : townOrg;
