@@ -76,6 +76,20 @@ describe.each(DIALECTS)('case routes on %s', (dialect) => {
     expect((await list('admin', '?rule=dead_person_active&status=open&page=1&pageSize=1')).total).toBe(1);
   });
 
+  it('filters by area, responsible organisation and overdue', async () => {
+    expect((await list('admin', '?area=440606005000')).items.map((c) => c.rule)).toEqual(['birth_without_hukou']);
+    expect((await list('admin', `?area=${IN_TOWN_101}`)).items.map((c) => c.rule)).toEqual(['dead_person_active']);
+    expect((await list('admin', '?area=440606999999')).total).toBe(0);
+    expect((await list('admin', '?owner=LABOR-SI')).items.map((c) => c.rule)).toEqual(['dead_person_active']);
+    expect((await list('admin', '?overdue=true')).total).toBe(0);
+    const k = t.ctx.db.kysely;
+    const due = await k.selectFrom('cases').select('due_on').where('rule_id', '=', 'dead_person_active').executeTakeFirstOrThrow();
+    await k.updateTable('cases').set({ due_on: '2025-01-01' }).where('rule_id', '=', 'dead_person_active').execute();
+    expect((await list('admin', '?overdue=true')).items.map((c) => c.rule)).toEqual(['dead_person_active']);
+    expect((await list('town', '?overdue=true')).total).toBe(0);
+    await k.updateTable('cases').set({ due_on: due.due_on }).where('rule_id', '=', 'dead_person_active').execute();
+  });
+
   it('shows a case with its evidence side by side only to those who see it', async () => {
     const [labor] = (await list('labor')).items;
     const detail = (await sessions.labor!.request({ method: 'GET', url: `/api/v1/cases/${labor!.id}` })).json();

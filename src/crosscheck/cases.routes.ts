@@ -6,6 +6,7 @@ import { principalOf } from '../platform/http/access-gate.js';
 import { PagingQuery } from '../platform/http/schemas.js';
 import { actOnCase, CASE_ACTIONS, caseVisibilityOf, visibleCase, type CaseAction } from './cases/case-workflow.js';
 import { caseHistory, findCases, openCaseCounts } from './cases/cases.repository.js';
+import { todayInDistrict } from './cases/district-day.js';
 import { CROSSCHECK_RULES } from './rules/crosscheck-rules.js';
 
 const STATUSES = ['open', 'in_progress', 'resolved', 'dismissed'] as const;
@@ -40,12 +41,27 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
       schema: {
         tags: ['crosscheck'],
         summary: 'Cases the caller sees: the bureau all, towns and villages their jurisdiction and their own, departments their own',
-        querystring: Type.Object({ rule: Type.Optional(Type.String({ maxLength: 60 })), status: Type.Optional(Type.Union(STATUSES.map((s) => Type.Literal(s)))), ...PagingQuery }),
+        querystring: Type.Object({
+          rule: Type.Optional(Type.String({ maxLength: 60 })),
+          status: Type.Optional(Type.Union(STATUSES.map((s) => Type.Literal(s)))),
+          area: Type.Optional(Type.String({ pattern: '^\\d{6,12}$', description: 'a division code: cases in it and under it' })),
+          owner: Type.Optional(Type.String({ maxLength: 40, description: 'the responsible organisation' })),
+          overdue: Type.Optional(Type.Boolean({ description: 'only open cases past their due date' })),
+          ...PagingQuery,
+        }),
       },
     },
     async (request) => {
-      const query = request.query as { rule?: string; status?: (typeof STATUSES)[number]; page: number; pageSize: number };
-      const { items, total } = await findCases(ctx.db.kysely, caseVisibilityOf(principalOf(request)), { ruleId: query.rule, status: query.status, offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+      const query = request.query as { rule?: string; status?: (typeof STATUSES)[number]; area?: string; owner?: string; overdue?: boolean; page: number; pageSize: number };
+      const { items, total } = await findCases(ctx.db.kysely, caseVisibilityOf(principalOf(request)), {
+        ruleId: query.rule,
+        status: query.status,
+        ...(query.area ? { divisions: [...ctx.tree.expand([query.area])] } : {}),
+        ownerOrgCode: query.owner,
+        ...(query.overdue ? { dueBefore: todayInDistrict() } : {}),
+        offset: (query.page - 1) * query.pageSize,
+        limit: query.pageSize,
+      });
       return { items: items.map(toSummary), total };
     },
   );

@@ -108,6 +108,10 @@ describe('cross-verification cases in Chromium', () => {
     await signIn(page, e.baseUrl, operator, TEST_PASSWORD);
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('nav-cases').click();
+    // Nothing is overdue yet (cases are due 30 days after they open): the empty list says so.
+    await page.getByTestId('cases-filter-overdue').click();
+    await expect.poll(() => page.getByTestId('cases-table').innerText()).toContain('No cases');
+    await page.getByTestId('cases-filter-overdue').click();
     await page.getByTestId('cases-filter-status').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Open' }).click();
     const table = page.getByTestId('cases-table');

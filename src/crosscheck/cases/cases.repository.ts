@@ -9,6 +9,11 @@ export type CaseVisibility = { all: true } | { all: false; ownerOrgCode: string;
 export interface CaseFilter {
   ruleId?: string;
   status?: CaseStatus;
+  /** Cases whose division is one of these (an area and everything under it). */
+  divisions?: readonly string[];
+  ownerOrgCode?: string;
+  /** Open cases due before this day (YYYY-MM-DD): the overdue ones. */
+  dueBefore?: string;
   offset: number;
   limit: number;
 }
@@ -57,6 +62,9 @@ export async function findCases(db: Kysely<Database>, visibility: CaseVisibility
   let query = visibleCases(db, visibility);
   if (filter.ruleId) query = query.where('rule_id', '=', filter.ruleId);
   if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.divisions) query = filter.divisions.length > 0 ? query.where('division_code', 'in', filter.divisions) : query.where((eb) => eb(eb.val(1), '=', 0));
+  if (filter.ownerOrgCode) query = query.where('owner_org_code', '=', filter.ownerOrgCode);
+  if (filter.dueBefore) query = query.where('status', 'in', OPEN_STATUSES).where('due_on', '<', filter.dueBefore);
   const [items, count] = await Promise.all([
     query.selectAll().orderBy('opened_at', 'desc').orderBy('id').offset(filter.offset).limit(filter.limit).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

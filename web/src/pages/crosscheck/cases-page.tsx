@@ -1,14 +1,18 @@
-import { Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Checkbox, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import type { CaseStatus, CaseSummary } from '../../api/types.js';
+import type { CaseStatus, CaseSummary, Division } from '../../api/types.js';
+import { OrgSelect } from '../../components/org-select.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState } from '../../components/error-state.js';
 import { PageHeader } from '../../components/page-header.js';
 import { QueryErrorAlert } from '../../components/query-error-alert.js';
 import { formatDateTime } from '../../format/format-date-time.js';
+import { useApiQuery } from '../../hooks/use-api-query.js';
 import { usePagedQuery } from '../../hooks/use-paged-query.js';
+import { indexDivisions, type DivisionIndex } from '../divisions/division-index.js';
 import { CaseStatusTag } from './case-status-tag.js';
 import { useCrosscheckLabels, useCrosscheckRules } from './use-crosscheck-labels.js';
 
@@ -28,9 +32,18 @@ export function CasesPage() {
   const [params, setParams] = useSearchParams();
   const rule = params.get('rule') ?? undefined;
   const status = params.get('status') ?? undefined;
-  const { data, error, loading, reload, pagination } = usePagedQuery<CaseSummary>('/api/v1/cases', { rule, status });
+  const area = params.get('area') ?? undefined;
+  const owner = params.get('owner') ?? undefined;
+  const overdue = params.get('overdue') === 'true' ? true : undefined;
+  const { data, error, loading, reload, pagination } = usePagedQuery<CaseSummary>('/api/v1/cases', {
+    rule,
+    status,
+    area,
+    owner,
+    overdue,
+  });
   const ruleText = (id: string) => labels.text(rules.data?.items.find((r) => r.id === id)?.description) ?? id;
-  const setFilter = (key: 'rule' | 'status', value: string | undefined) => {
+  const setFilter = (key: 'rule' | 'status' | 'area' | 'owner' | 'overdue', value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
@@ -114,6 +127,22 @@ export function CasesPage() {
             options={STATUSES.map((s) => ({ value: s, label: labels.status(s) }))}
             data-testid="cases-filter-status"
           />
+          <AreaSelect value={area} onChange={(v) => setFilter('area', v)} />
+          <OrgSelect
+            allowClear
+            value={owner ?? null}
+            onChange={(v) => setFilter('owner', v)}
+            placeholder={t('crosscheck.cases.allOwners')}
+            style={{ width: 240 }}
+            testId="cases-filter-owner"
+          />
+          <Checkbox
+            checked={overdue === true}
+            onChange={(e) => setFilter('overdue', e.target.checked ? 'true' : undefined)}
+            data-testid="cases-filter-overdue"
+          >
+            {t('crosscheck.cases.overdueOnly')}
+          </Checkbox>
         </Space>
         {error !== null && data && <QueryErrorAlert error={error} onRetry={reload} />}
         {error !== null && !data ? (
@@ -142,5 +171,44 @@ export function CasesPage() {
         )}
       </Card>
     </>
+  );
+}
+
+interface AreaOption {
+  value: string;
+  title: string;
+  children?: AreaOption[];
+}
+
+function toOptions(index: DivisionIndex, parent: string | null): AreaOption[] {
+  return (index.childrenOf.get(parent) ?? []).map((d) => {
+    const children = toOptions(index, d.code);
+    return { value: d.code, title: d.name, ...(children.length > 0 ? { children } : {}) };
+  });
+}
+
+/** One area (a town with its villages, or a village) from the district tree, searchable by name or code. */
+function AreaSelect({ value, onChange }: { value: string | undefined; onChange: (code: string | undefined) => void }) {
+  const { t } = useTranslation();
+  const { data, loading } = useApiQuery<{ items: Division[] }>('/api/v1/divisions');
+  const treeData = useMemo(() => toOptions(indexDivisions(data?.items ?? []), null), [data]);
+  return (
+    <TreeSelect
+      treeData={treeData}
+      value={value}
+      onChange={(code: string | undefined) => onChange(code)}
+      loading={loading}
+      showSearch={{
+        filterTreeNode: (input, node) => {
+          const needle = input.trim().toLowerCase();
+          return String(node['title']).toLowerCase().includes(needle) || String(node.value).includes(needle);
+        },
+      }}
+      allowClear
+      placeholder={t('crosscheck.cases.allAreas')}
+      style={{ width: 220 }}
+      styles={{ popup: { root: { maxHeight: 400, overflow: 'auto' } } }}
+      data-testid="cases-filter-area"
+    />
   );
 }
