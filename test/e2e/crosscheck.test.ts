@@ -136,4 +136,23 @@ describe('cross-verification cases in Chromium', () => {
     await expect.poll(() => status.innerText()).toBe('Resolved');
     expect(await page.getByTestId('case-history').innerText()).toContain('Delivered in another district');
   });
+  it('shows the cases to a reader without the actions, and not at all to a role without case.read', async () => {
+    const found = await caseOf('pregnancy_overdue');
+    const analyst = await e.userOf('bureau_analyst', 'BUREAU');
+    const page = await e.newPage();
+    await signIn(page, e.baseUrl, analyst, TEST_PASSWORD);
+    await page.getByTestId('nav-cases').click();
+    await page.getByTestId(`cases-row-${found.id}`).click();
+    await page.getByTestId('case-evidence').waitFor();
+    expect(await page.getByText('你只能查看此案件。').count()).toBe(1);
+    expect(await page.getByTestId('case-actions').count()).toBe(0);
+
+    const auditor = await e.userOf('auditor', 'BUREAU');
+    const other = await e.newPage();
+    await signIn(other, e.baseUrl, auditor, TEST_PASSWORD);
+    await other.getByTestId('nav-menu').waitFor();
+    expect(await other.getByTestId('nav-cases').count()).toBe(0);
+    await other.goto(`${e.baseUrl}/crosscheck/cases/${found.id}`);
+    await other.getByTestId('forbidden').waitFor();
+  });
 });
