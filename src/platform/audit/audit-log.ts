@@ -53,28 +53,8 @@ export function auditHashBody(row: Omit<AuditRow, 'hash' | 'prev_hash'>): string
  * its audit entry commit together or not at all.
  */
 export async function appendAudit(trx: Kysely<Database>, input: AuditInput): Promise<number> {
-  const head = await lockChainHead(trx, AUDIT_CHAIN);
-  const seq = head.seq + 1;
-  const body: Omit<AuditRow, 'hash' | 'prev_hash'> = {
-    seq,
-    at: new Date().toISOString(),
-    actor_type: input.actor.type,
-    actor_id: input.actor.id ?? null,
-    actor_name: input.actor.name ?? null,
-    actor_role: input.actor.role ?? null,
-    org_code: input.actor.orgCode ?? null,
-    action: input.action,
-    target_type: input.targetType ?? null,
-    target_ids: JSON.stringify(input.targetIds ?? []),
-    purpose: input.purpose ?? null,
-    result: input.result ?? 'ok',
-    ip: input.ip ?? null,
-    details: canonicalJson(input.details ?? {}),
-  };
-  const hash = chainHash(head.hash, auditHashBody(body));
-  await trx.insertInto('audit_log').values({ ...body, prev_hash: head.hash, hash }).execute();
-  await advanceChainHead(trx, AUDIT_CHAIN, seq, hash);
-  return seq;
+  const [seq] = await appendAuditEntries(trx, [input]);
+  return seq!;
 }
 
 /** Appends several entries under one lock of the chain head, in order; returns their sequence numbers. */
