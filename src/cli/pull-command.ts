@@ -3,7 +3,8 @@ import { recordAudit } from '../platform/audit/audit-log.js';
 import { AppError } from '../platform/errors/index.js';
 import { agreementReadableBy, FeedReader } from '../sharing/index.js';
 import { databaseFeedSource, httpFeedSource, pullFeed, type FeedSource, type PullResult } from '../sharing/pull/pull-feed.js';
-import { PullTarget, pullColumns, type PullFormat } from '../sharing/pull/pull-target.js';
+import { feedColumns } from '../sharing/feeds/feed-columns.js';
+import { PullTarget, type PullFormat } from '../sharing/pull/pull-target.js';
 import { withContext } from './cli-context.js';
 
 interface PullOptions {
@@ -66,7 +67,7 @@ export function registerPullCommand(program: Command): void {
 }
 
 async function run(source: FeedSource, options: PullOptions, format: PullFormat, eventFields: Record<string, string[]>, after: number | undefined, max: number | undefined, onProgress: (e: number, n: number, w: number) => void): Promise<PullResult> {
-  const target = new PullTarget(options.out, format, options.agreement, pullColumns(eventFields));
+  const target = new PullTarget(options.out, format, options.agreement, feedColumns(eventFields));
   const from = target.open(after);
   return pullFeed(source, target, from, { max, onProgress });
 }

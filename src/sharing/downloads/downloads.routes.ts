@@ -11,6 +11,7 @@ import type { CellValue, Column } from '../../platform/tabular/index.js';
 import { personsDueBetween } from '../../registry/index.js';
 import { todayInDistrict, type PersonField } from '../agreements/agreement.js';
 import { readableAgreement, readableAgreementsOf, type ReadableAgreement } from '../agreements/agreements.service.js';
+import { FEED_META_COLUMNS, feedColumns } from '../feeds/feed-columns.js';
 import { FeedReader, parseFeedItem } from '../feeds/feed-reader.js';
 import { isPersonInArea, projectPerson } from '../persons/shared-person-lookup.js';
 import { sendTabularDownload, type DownloadFormat } from './download-file.js';
@@ -36,17 +37,6 @@ export const PERSON_FIELD_LABELS: Record<PersonField, string> = {
   contraception_method: '避孕方法',
   flags: '标记',
 };
-
-const META_COLUMNS: Column[] = [
-  { key: 'seq', header: '序号', kind: 'integer' },
-  { key: 'type', header: '事件类型' },
-  { key: 'action', header: '操作' },
-  { key: 'recordId', header: '记录编号', kind: 'text' },
-  { key: 'refsSeq', header: '更正/撤销的序号', kind: 'integer' },
-  { key: 'orgCode', header: '报送单位' },
-  { key: 'eventDate', header: '事件日期', kind: 'date' },
-  { key: 'committedAt', header: '入库时间' },
-];
 
 /** Downloads under an agreement: its events for a period (a town's monthly change list) and a hospital's due list. */
 export async function downloadRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -77,7 +67,8 @@ export async function downloadRoutes(app: FastifyInstance, ctx: AppContext): Pro
         throw new AppError('VALIDATION_FAILED', { message: `the agreement does not share ${query.type}`, messageZh: '该协议不包含此事件类型', details: { field: 'type' } });
       }
       const types = query.type ? [query.type] : Object.keys(readable.agreement.eventFields);
-      const fieldColumns = unionFieldColumns(readable, types);
+      const columns = feedColumns(Object.fromEntries(types.map((type) => [type, readable.agreement.eventFields[type] ?? []])));
+      const fieldColumns = columns.slice(FEED_META_COLUMNS.length);
       const reader = new FeedReader(ctx.db.kysely, readable, { type: query.type, eventFrom: period.from, eventTo: period.to });
       let rows = 0;
       async function* produce(): AsyncGenerator<CellValue[]> {
@@ -93,7 +84,7 @@ export async function downloadRoutes(app: FastifyInstance, ctx: AppContext): Pro
           cursor = page.next;
         }
       }
-      const sent = await sendTabularDownload(reply, query.format, `${id}-${period.from}_${period.to}`, [...META_COLUMNS, ...fieldColumns], produce());
+      const sent = await sendTabularDownload(reply, query.format, `${id}-${period.from}_${period.to}`, columns, produce());
       await auditDownload(ctx, principal, request, 'download.events', [readable], { from: period.from, to: period.to, type: query.type ?? null, rows, format: query.format });
       return sent;
     },
@@ -149,20 +140,6 @@ function periodOf(query: { month?: string; from?: string; to?: string }): { from
     messageZh: '请给出月份（YYYY-MM），或起止日期（YYYY-MM-DD，起始不晚于截止）',
     details: { field: 'month' },
   });
-}
-
-/** The shared payload fields of the given types, once each, labelled in Chinese. */
-function unionFieldColumns(readable: ReadableAgreement, types: readonly string[]): Column[] {
-  const seen = new Map<string, Column>();
-  for (const type of types) {
-    const definition = getEventType(type);
-    const shared = new Set(readable.agreement.eventFields[type] ?? []);
-    for (const field of definition?.fields ?? []) {
-      if (!shared.has(field.key) || field.key === 'record_id' || field.key === 'action' || seen.has(field.key)) continue;
-      seen.set(field.key, { key: field.key, header: field.labelZh, kind: field.kind === 'date' ? 'date' : field.kind === 'integer' ? 'integer' : 'text' });
-    }
-  }
-  return [...seen.values()];
 }
 
 function cell(value: unknown): CellValue {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { getEventType } from '../../exchange/catalog/index.js';
 import { createTabularWriter, writeRows, type CellValue, type Column } from '../../platform/tabular/index.js';
 import { formatCsvField } from '../../platform/tabular/csv-field.js';
+import { FEED_META_COLUMNS } from '../feeds/feed-columns.js';
 import { parseFeedItem, type FeedItem } from '../feeds/feed-reader.js';
 
 export type PullFormat = 'ndjson' | 'csv' | 'xlsx';
@@ -38,34 +38,9 @@ function saveCursor(out: string, cursor: PullCursor): void {
   fs.renameSync(temp, file);
 }
 
-const META: Column[] = [
-  { key: 'seq', header: '序号', kind: 'integer' },
-  { key: 'type', header: '事件类型' },
-  { key: 'action', header: '操作' },
-  { key: 'recordId', header: '记录编号', kind: 'text' },
-  { key: 'refsSeq', header: '更正/撤销的序号', kind: 'integer' },
-  { key: 'orgCode', header: '报送单位' },
-  { key: 'eventDate', header: '事件日期', kind: 'date' },
-  { key: 'committedAt', header: '入库时间' },
-];
-
-/** Columns for CSV/XLSX: the entry's facts, then each shared field once (Chinese headers). */
-export function pullColumns(eventFields: Record<string, string[]>): Column[] {
-  const seen = new Map<string, Column>();
-  for (const [type, keys] of Object.entries(eventFields)) {
-    const definition = getEventType(type);
-    for (const key of keys) {
-      if (key === 'record_id' || key === 'action' || seen.has(key)) continue;
-      const field = definition?.fields.find((f) => f.key === key);
-      seen.set(key, { key, header: field?.labelZh ?? key, kind: field?.kind === 'integer' ? 'integer' : field?.kind === 'date' ? 'date' : 'text' });
-    }
-  }
-  return [...META, ...seen.values()];
-}
-
 function rowOf(item: FeedItem, columns: readonly Column[]): CellValue[] {
   return columns.map((c, i) => {
-    const value = i < META.length ? (item as unknown as Record<string, unknown>)[c.key] : item.fields[c.key];
+    const value = i < FEED_META_COLUMNS.length ? (item as unknown as Record<string, unknown>)[c.key] : item.fields[c.key];
     if (value === null || value === undefined) return null;
     return typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value);
   });

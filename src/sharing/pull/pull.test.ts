@@ -9,7 +9,8 @@ import { submitRows } from '../../../test/submit-rows.js';
 import { createTestContext, DIALECTS, type TestContext } from '../../../test/test-database.js';
 import { idCheckChar } from '../../platform/identity/index.js';
 import { httpFeedSource, pullFeed, seqOf, type FeedSource } from './pull-feed.js';
-import { PullTarget, pullColumns, readCursor } from './pull-target.js';
+import { feedColumns } from '../feeds/feed-columns.js';
+import { PullTarget, readCursor } from './pull-target.js';
 
 const MOTHER = '44060619920315002' + idCheckChar('44060619920315002');
 const AGREEMENT = 'AG-POLICE-BIRTHS';
@@ -76,14 +77,14 @@ describe.each(DIALECTS)('popx pull on %s', (dialect) => {
         }
       }
     };
-    const target = new PullTarget(out, 'ndjson', AGREEMENT, pullColumns({}));
+    const target = new PullTarget(out, 'ndjson', AGREEMENT, feedColumns({}));
     await expect(pullFeed(dying, target, target.open(undefined))).rejects.toThrow('connection reset');
     // Events written after the last checkpoint are on disk but not covered by the cursor.
     expect(lines(out).length).toBe(8);
     expect(readCursor(out)).toBeNull();
     // A torn last line, as a crash mid-write leaves.
     fs.appendFileSync(out, '{"seq":99,"ty');
-    const again = new PullTarget(out, 'ndjson', AGREEMENT, pullColumns({}));
+    const again = new PullTarget(out, 'ndjson', AGREEMENT, feedColumns({}));
     const result = await pullFeed(source, again, again.open(undefined));
     expect(result.events).toBe(30);
     const all = lines(out);
