@@ -85,22 +85,22 @@ export class WebhookDispatcher {
 
   private async announce(endpoint: WebhookEndpointRow, after: number, upto: number): Promise<void> {
     const now = this.now().toISOString();
-    const body = JSON.stringify({
-      type: 'events.available',
-      timestamp: now,
-      data: { agreement: endpoint.agreement_id, after, upto_seq: upto, feed: `/api/v1/feeds/${encodeURIComponent(endpoint.agreement_id)}?after=${after}` },
-    });
+    const notice = (from: number) =>
+      JSON.stringify({
+        type: 'events.available',
+        timestamp: now,
+        data: { agreement: endpoint.agreement_id, after: from, upto_seq: upto, feed: `/api/v1/feeds/${encodeURIComponent(endpoint.agreement_id)}?after=${from}` },
+      });
     await this.ctx.db.kysely.transaction().execute(async (trx) => {
       const pending = await trx.selectFrom('webhook_deliveries').select(['id', 'body']).where('endpoint_id', '=', endpoint.id).where('status', '=', 'pending').executeTakeFirst();
       if (pending) {
         // Still undelivered: the notice now covers the newer events too (same id, same schedule).
         const previous = JSON.parse(pending.body) as { data: { after: number } };
-        const merged = JSON.stringify({ ...JSON.parse(body), data: { ...JSON.parse(body).data, after: previous.data.after, feed: `/api/v1/feeds/${encodeURIComponent(endpoint.agreement_id)}?after=${previous.data.after}` } });
-        await trx.updateTable('webhook_deliveries').set({ upto_seq: upto, body: merged }).where('id', '=', pending.id).execute();
+        await trx.updateTable('webhook_deliveries').set({ upto_seq: upto, body: notice(previous.data.after) }).where('id', '=', pending.id).execute();
       } else {
         await trx
           .insertInto('webhook_deliveries')
-          .values({ id: `msg_${randomBytes(12).toString('hex')}`, endpoint_id: endpoint.id, upto_seq: upto, body, status: 'pending', attempts: 0, next_attempt_at: now, last_status_code: null, last_error: null, created_at: now, finished_at: null })
+          .values({ id: `msg_${randomBytes(12).toString('hex')}`, endpoint_id: endpoint.id, upto_seq: upto, body: notice(after), status: 'pending', attempts: 0, next_attempt_at: now, last_status_code: null, last_error: null, created_at: now, finished_at: null })
           .execute();
       }
       await trx.updateTable('webhook_endpoints').set({ notified_seq: upto, updated_at: now }).where('id', '=', endpoint.id).execute();
