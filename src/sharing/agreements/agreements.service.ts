@@ -130,13 +130,7 @@ export async function readableAgreement(ctx: AppContext, principal: Principal, i
 
 /** {@link readableAgreement} for an organisation (webhook notifications run without a caller). */
 export async function agreementReadableBy(ctx: AppContext, orgCode: string, id: string): Promise<ReadableAgreement> {
-  const cache = cacheOf(ctx);
-  const key = `${orgCode}\u0000${id}`;
-  const hit = cache.get(key);
-  if (hit && hit.version === agreementsVersion && hit.expires > Date.now() && hit.day === todayInDistrict()) return hit.readable;
-  const readable = await loadReadableAgreement(ctx, orgCode, id);
-  cache.set(key, { readable, version: agreementsVersion, expires: Date.now() + READABLE_CACHE_MS, day: todayInDistrict() });
-  return readable;
+  return cached(ctx, `${orgCode}\u0000${id}`, () => loadReadableAgreement(ctx, orgCode, id));
 }
 
 /**
@@ -146,13 +140,19 @@ export async function agreementReadableBy(ctx: AppContext, orgCode: string, id: 
  */
 const READABLE_CACHE_MS = 5_000;
 let agreementsVersion = 0;
-const caches = new WeakMap<AppContext, Map<string, { readable: ReadableAgreement; version: number; expires: number; day: string }>>();
+const caches = new WeakMap<AppContext, Map<string, { value: unknown; version: number; expires: number; day: string }>>();
 
-function cacheOf(ctx: AppContext) {
+/** `load()`'s value, kept per context for {@link READABLE_CACHE_MS}, until a decision, or until the day changes. */
+async function cached<T>(ctx: AppContext, key: string, load: () => Promise<T>): Promise<T> {
   let cache = caches.get(ctx);
   if (!cache) caches.set(ctx, (cache = new Map()));
+  const day = todayInDistrict();
+  const hit = cache.get(key);
+  if (hit && hit.version === agreementsVersion && hit.expires > Date.now() && hit.day === day) return hit.value as T;
+  const value = await load();
   if (cache.size > 10_000) cache.clear();
-  return cache;
+  cache.set(key, { value, version: agreementsVersion, expires: Date.now() + READABLE_CACHE_MS, day });
+  return value;
 }
 
 async function loadReadableAgreement(ctx: AppContext, orgCode: string, id: string): Promise<ReadableAgreement> {
@@ -166,20 +166,14 @@ async function loadReadableAgreement(ctx: AppContext, orgCode: string, id: strin
 
 /** The caller's organisation's current agreements (for person queries without a named agreement). */
 export async function readableAgreementsOf(ctx: AppContext, principal: Principal): Promise<ReadableAgreement[]> {
-  const cache = cacheOf(ctx);
-  const key = `${principal.org.code}\u0000*`;
-  const hit = cache.get(key) as { ids?: string[]; version: number; expires: number; day: string } | undefined;
-  let ids = hit?.ids;
-  if (!ids || hit!.version !== agreementsVersion || hit!.expires <= Date.now() || hit!.day !== todayInDistrict()) {
+  const ids = await cached(ctx, `${principal.org.code}\u0000*`, async () => {
     const rows = await ctx.db.kysely.selectFrom('agreements').select('id').where('org_code', '=', principal.org.code).where('status', '=', 'approved').execute();
-    ids = rows.map((row) => row.id);
-    (cache as Map<string, unknown>).set(key, { ids, version: agreementsVersion, expires: Date.now() + READABLE_CACHE_MS, day: todayInDistrict() });
-  }
-  const rows = ids.map((id) => ({ id }));
+    return rows.map((row) => row.id);
+  });
   const out: ReadableAgreement[] = [];
-  for (const row of rows) {
+  for (const id of ids) {
     try {
-      out.push(await readableAgreement(ctx, principal, row.id));
+      out.push(await readableAgreement(ctx, principal, id));
     } catch {
       // expired: not readable
     }
