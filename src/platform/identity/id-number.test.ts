@@ -33,6 +33,11 @@ describe('normaliseIdNumber', () => {
     expect(normaliseIdNumber("'440524188001010014")).toBe('440524188001010014');
   });
 
+  it('drops every leading apostrophe, so normalising twice changes nothing', () => {
+    expect(normaliseIdNumber("''")).toBe('');
+    expect(normaliseIdNumber("' '440524188001010014")).toBe('440524188001010014');
+  });
+
   it('is idempotent', () => {
     fc.assert(fc.property(fc.string(), (raw) => normaliseIdNumber(normaliseIdNumber(raw)) === normaliseIdNumber(raw)));
   });

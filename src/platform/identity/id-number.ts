@@ -55,13 +55,13 @@ const PROVINCE_PREFIXES = new Set([
 ]);
 
 /**
- * Cleans up a keyed or pasted ID number: full-width → half-width, every space removed, a
- * leading Excel text apostrophe dropped, `x` → `X`. Does not validate.
+ * Cleans up a keyed or pasted ID number: full-width → half-width, every space removed,
+ * leading Excel text apostrophes dropped, `x` → `X`. Does not validate.
  */
 export function normaliseIdNumber(raw: string): string {
   return toHalfWidth(raw)
     .replace(/[\s\u200B-\u200D\uFEFF]/g, '')
-    .replace(/^'/, '')
+    .replace(/^'+/, '')
     .replace(/x/g, 'X');
 }
 
