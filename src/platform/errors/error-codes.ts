@@ -128,6 +128,11 @@ export const ERROR_CODES = {
     en: 'The parent organisation is unknown or would create a cycle.',
     zh: '上级机构不存在或会形成循环。',
   },
+  INVALID_PERIOD: {
+    status: 400,
+    en: 'The period is not valid: use 2025, 2025-Q1, 2025-03 or FROM..TO (YYYY-MM-DD or YYYY-MM, from no later than to).',
+    zh: '统计期不正确：请用 2025、2025-Q1、2025-03 或 起..止（YYYY-MM-DD 或 YYYY-MM，起不晚于止）。',
+  },
   UNKNOWN_DIVISION: {
     status: 400,
     en: 'A division code is not part of this district.',
