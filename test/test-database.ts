@@ -80,6 +80,9 @@ export async function createTestContext(
     databaseUrl: database.url,
     adminPassword: TEST_ADMIN_PASSWORD,
     logLevel: 'silent',
+    // Cross-verification follows projection and runs daily in a real server; a test turns them on when it is about them.
+    crosscheckIncremental: false,
+    crosscheckAt: null,
     ...overrides,
   };
   const { ctx } = await openContext(config, { pgSchema: database.pgSchema });

@@ -7,6 +7,7 @@ import { findIssues, findSubmission, toSubmissionView, type SubmissionMode, type
 import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { AppError } from '../platform/errors/index.js';
+import { evaluateAfterProjection } from '../crosscheck/index.js';
 import { catchUpRegistry } from '../registry/index.js';
 import { withContext } from './cli-context.js';
 
@@ -145,9 +146,13 @@ async function importDirectory(dir: string, options: ImportOptions): Promise<voi
 /** Brings the registry up to date with what was imported, showing progress on a terminal. */
 async function projectRegistry(ctx: AppContext): Promise<void> {
   const started = performance.now();
-  const result = await catchUpRegistry(ctx, (p) => {
-    if (process.stderr.isTTY) process.stderr.write(`\r  人口库 registry  ${p.entries.toLocaleString('en-US')} records   `);
-  });
+  const result = await catchUpRegistry(
+    ctx,
+    (p) => {
+      if (process.stderr.isTTY) process.stderr.write(`\r  人口库 registry  ${p.entries.toLocaleString('en-US')} records   `);
+    },
+    ctx.config.crosscheckIncremental ? evaluateAfterProjection(ctx.tree) : undefined,
+  );
   if (process.stderr.isTTY) process.stderr.write('\n');
   process.stdout.write(
     `registry: ${result.entries} ledger entries projected in ${((performance.now() - started) / 1000).toFixed(1)} s` +

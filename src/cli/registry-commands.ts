@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { evaluateAfterProjection } from '../crosscheck/index.js';
 import { catchUpRegistry, rebuildRegistryOf } from '../registry/index.js';
 import { withContext } from './cli-context.js';
 
@@ -18,7 +19,7 @@ export function registerRegistryCommands(program: Command): void {
     .action(async () => {
       await withContext(async (ctx) => {
         const started = performance.now();
-        report('projected', started, await catchUpRegistry(ctx, progress));
+        report('projected', started, await catchUpRegistry(ctx, progress, ctx.config.crosscheckIncremental ? evaluateAfterProjection(ctx.tree) : undefined));
       });
     });
   registry

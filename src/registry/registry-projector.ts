@@ -1,5 +1,5 @@
 import type { AppContext } from '../platform/context.js';
-import { projectLedger, rebuildRegistry, type ProjectionProgress, type ProjectionResult } from './projection/project-ledger.js';
+import { projectLedger, rebuildRegistry, type ProjectedPersonsHook, type ProjectionProgress, type ProjectionResult } from './projection/project-ledger.js';
 
 /**
  * Keeps the registry up to date in a running server: after each committed submission the
@@ -9,8 +9,19 @@ import { projectLedger, rebuildRegistry, type ProjectionProgress, type Projectio
 export class RegistryProjector {
   private running: Promise<void> | null = null;
   private again = false;
+  private afterChunk: ProjectedPersonsHook | undefined;
 
   constructor(private readonly ctx: AppContext) {}
+
+  /** What runs in each projection transaction with the persons it changed (one hook: cross-verification). */
+  setAfterChunk(hook: ProjectedPersonsHook): void {
+    this.afterChunk = hook;
+  }
+
+  /** The hook set by `setAfterChunk`, for other projection paths (reviewer decisions). */
+  get afterChunkHook(): ProjectedPersonsHook | undefined {
+    return this.afterChunk;
+  }
 
   /** The 6-digit code of the district the registry belongs to. */
   get districtCode(): string {
@@ -36,7 +47,7 @@ export class RegistryProjector {
       do {
         this.again = false;
         try {
-          await projectLedger(this.ctx.db, this.districtCode);
+          await projectLedger(this.ctx.db, this.districtCode, undefined, this.afterChunk);
         } catch (error) {
           // Nothing half-done stays: each chunk commits with its cursor. Say so and retry on the next schedule.
           process.stderr.write(`popx: registry projection failed: ${(error as Error).stack ?? error}\n`);
@@ -49,8 +60,8 @@ export class RegistryProjector {
 }
 
 /** Projects what is pending, once (CLI). */
-export function catchUpRegistry(ctx: AppContext, onProgress?: (p: ProjectionProgress) => void): Promise<ProjectionResult> {
-  return projectLedger(ctx.db, districtCodeOf(ctx), onProgress);
+export function catchUpRegistry(ctx: AppContext, onProgress?: (p: ProjectionProgress) => void, afterChunk?: ProjectedPersonsHook): Promise<ProjectionResult> {
+  return projectLedger(ctx.db, districtCodeOf(ctx), onProgress, afterChunk);
 }
 
 /** Rebuilds the registry from the whole ledger (CLI). */

@@ -104,7 +104,7 @@ export async function reviewRoutes(app: FastifyInstance, ctx: AppContext, distri
         await appendAudit(trx, { actor: actorOf(principal), action: `link_review.${decision}`, targetType: 'link_review', targetIds: [id, decisionId], result: 'ok', ip: request.ip, details: { note } });
         return [Number(review.person_id), Number(review.candidate_id)];
       });
-      await reprojectPersons(ctx.db, districtCode, affected);
+      await reprojectPersons(ctx.db, districtCode, affected, app.registryProjector.afterChunkHook);
       return { status: decision === 'link' ? 'linked' : 'not_a_match' };
     },
   );
@@ -133,7 +133,7 @@ export async function reviewRoutes(app: FastifyInstance, ctx: AppContext, distri
         await appendAudit(trx, { actor: actorOf(principal), action: 'person.merge', targetType: 'person', targetIds: [String(id), String(into)], result: 'ok', ip: request.ip, details: { decision: decided, note } });
         return decided;
       });
-      await reprojectPersons(ctx.db, districtCode, [id, into]);
+      await reprojectPersons(ctx.db, districtCode, [id, into], app.registryProjector.afterChunkHook);
       return { decision: decisionId, person: Math.min(id, into) };
     },
   );
@@ -166,7 +166,7 @@ export async function reviewRoutes(app: FastifyInstance, ctx: AppContext, distri
           .execute();
         return [...new Set(persons.map((p) => Number(p.person_id)))];
       });
-      await reprojectPersons(ctx.db, districtCode, affected);
+      await reprojectPersons(ctx.db, districtCode, affected, app.registryProjector.afterChunkHook);
       return { revoked: id };
     },
   );

@@ -34,6 +34,11 @@ export async function openCasesOfInactivePersons(db: Kysely<Database>): Promise<
     .execute();
 }
 
+/** Open cases due before `asOf` not yet escalated, oldest due first. */
+export async function overdueUnescalatedCases(db: Kysely<Database>, asOf: string, limit: number): Promise<CaseTable[]> {
+  return db.selectFrom('cases').selectAll().where('status', 'in', OPEN_STATUSES).where('due_on', '<', asOf).where('escalated_at', 'is', null).orderBy('due_on').orderBy('id').limit(limit).execute();
+}
+
 export async function insertCase(trx: Kysely<Database>, row: CaseTable): Promise<void> {
   await trx.insertInto('cases').values(row).execute();
 }

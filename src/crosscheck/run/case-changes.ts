@@ -35,7 +35,7 @@ export function planCaseChange(rule: CrosscheckRule, latest: CaseTable | undefin
   if (!latest) {
     return {
       kind: 'open',
-      row: { id: newCaseId(), rule_id: rule.id, person_id: 0, status: 'open', ...fresh, due_on: addDays(todayInDistrict(new Date(now)), rule.dueDays), version: 1, opened_at: now, updated_at: now, resolved_at: null, resolved_by: null, resolution_note: null },
+      row: { id: newCaseId(), rule_id: rule.id, person_id: 0, status: 'open', ...fresh, due_on: addDays(todayInDistrict(new Date(now)), rule.dueDays), version: 1, opened_at: now, updated_at: now, resolved_at: null, resolved_by: null, resolution_note: null, escalated_at: null },
     };
   }
   if (isOpen) {
@@ -46,7 +46,7 @@ export function planCaseChange(rule: CrosscheckRule, latest: CaseTable | undefin
   return {
     kind: 'reopen',
     expectedVersion: latest.version,
-    row: { ...latest, ...fresh, status: 'open', version: latest.version + 1, due_on: addDays(todayInDistrict(new Date(now)), rule.dueDays), updated_at: now, resolved_at: null, resolved_by: null, resolution_note: null },
+    row: { ...latest, ...fresh, status: 'open', version: latest.version + 1, due_on: addDays(todayInDistrict(new Date(now)), rule.dueDays), updated_at: now, resolved_at: null, resolved_by: null, resolution_note: null, escalated_at: null },
   };
 }
 

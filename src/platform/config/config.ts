@@ -29,6 +29,10 @@ export interface Config {
   registryAutoProject: boolean;
   /** How often webhook notices are made and due deliveries sent, in ms; 0 turns the background run off. */
   webhookIntervalMs: number;
+  /** Whether each projection chunk re-evaluates the cross-verification rules for the persons it changed (POPX_CROSSCHECK_INCREMENTAL, on by default). */
+  crosscheckIncremental: boolean;
+  /** District time (UTC+8, HH:MM) of the server's daily full cross-verification run; null when off (POPX_CROSSCHECK_AT=0). */
+  crosscheckAt: string | null;
 }
 
 /** The project root: two levels above this file in src/ and in dist/server/. */
@@ -66,7 +70,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadLimitBytes: readInt(env.POPX_UPLOAD_LIMIT_BYTES, 1024 * 1024 * 1024, 'POPX_UPLOAD_LIMIT_BYTES'),
     registryAutoProject: env.POPX_REGISTRY_AUTOPROJECT !== '0' && env.POPX_REGISTRY_AUTOPROJECT !== 'false',
     webhookIntervalMs: readInt(env.POPX_WEBHOOK_INTERVAL_MS, 2000, 'POPX_WEBHOOK_INTERVAL_MS'),
+    crosscheckIncremental: env.POPX_CROSSCHECK_INCREMENTAL !== '0' && env.POPX_CROSSCHECK_INCREMENTAL !== 'false',
+    crosscheckAt: readTimeOfDay(env.POPX_CROSSCHECK_AT, '02:00', 'POPX_CROSSCHECK_AT'),
   };
+}
+
+/** HH:MM (24 h), or null for "0"/"off". */
+function readTimeOfDay(raw: string | undefined, fallback: string, name: string): string | null {
+  const value = raw === undefined || raw.trim() === '' ? fallback : raw.trim();
+  if (value === '0' || value === 'off') return null;
+  const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(value);
+  if (!match) throw new Error(`${name} must be HH:MM (district time) or 0 to turn it off, got "${raw}"`);
+  return `${match[1]!.padStart(2, '0')}:${match[2]}`;
 }
 
 function readInt(raw: string | undefined, fallback: number, name: string): number {

@@ -359,6 +359,18 @@ export interface CaseTable {
   resolved_at: string | null;
   resolved_by: string | null;
   resolution_note: string | null;
+  /** When the system escalated the open case to the bureau for being past its due date; cleared on reopening. */
+  escalated_at: string | null;
+}
+
+/** A daily full cross-verification run: one row per district day, claimed by the process that runs it. */
+export interface CrosscheckRunTable {
+  day: string;
+  runner: string;
+  started_at: string;
+  finished_at: string | null;
+  /** JSON: the run's tallies. */
+  result: string | null;
 }
 
 export interface CaseEventTable {
@@ -398,4 +410,5 @@ export interface Database {
   webhook_attempts: WebhookAttemptTable;
   cases: CaseTable;
   case_events: CaseEventTable;
+  crosscheck_runs: CrosscheckRunTable;
 }

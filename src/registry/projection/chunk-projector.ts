@@ -367,6 +367,11 @@ export class ChunkProjector {
     return [...byPerson.values()];
   }
 
+  /** Every person whose records, relations or golden record this chunk changed (created, linked, retracted). */
+  get touchedPersons(): number[] {
+    return [...this.touched];
+  }
+
   /** Writes the chunk: links, relations, and every touched person's golden record and state. */
   async write(): Promise<void> {
     await insertRows(this.trx, 'person_records', this.pending.map(({ entry: _e, payload: _p, effect: _f, ...row }) => row));

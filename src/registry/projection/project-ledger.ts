@@ -15,6 +15,12 @@ export interface ProjectionProgress {
   entries: number;
 }
 
+/**
+ * Called in each projection transaction, after the chunk is written, with every person it
+ * changed: what depends on persons (cross-verification) follows them in the same commit.
+ */
+export type ProjectedPersonsHook = (trx: Kysely<Database>, personIds: readonly number[]) => Promise<void>;
+
 export interface ProjectionResult {
   entries: number;
   seq: number;
@@ -26,7 +32,7 @@ export interface ProjectionResult {
  * registry's cursor, a chunk per transaction (the chunk and the cursor commit together, so a
  * crash resumes where it stopped). One projector at a time: the cursor row is the lock.
  */
-export async function projectLedger(db: Db, districtCode: string, onProgress?: (p: ProjectionProgress) => void): Promise<ProjectionResult> {
+export async function projectLedger(db: Db, districtCode: string, onProgress?: (p: ProjectionProgress) => void, afterChunk?: ProjectedPersonsHook): Promise<ProjectionResult> {
   const orgTypes = await orgTypesOf(db);
   const result: ProjectionResult = { entries: 0, seq: 0, reviews: 0 };
   let chunks = 0;
@@ -45,7 +51,7 @@ export async function projectLedger(db: Db, districtCode: string, onProgress?: (
       ).map((e) => ({ ...e, seq: Number(e.seq) })) as LedgerEntry[];
       if (entries.length === 0) return true;
       const last = entries[entries.length - 1]!.seq;
-      result.reviews += await projectEntries(trx, entries, orgTypes, districtCode);
+      result.reviews += await projectEntries(trx, entries, orgTypes, districtCode, afterChunk);
       await saveRegistryCursor(trx, last);
       result.entries += entries.length;
       result.seq = last;
@@ -66,13 +72,14 @@ async function orgTypesOf(db: Db): Promise<Map<string, string>> {
 }
 
 /** Projects entries (in sequence order) in the caller's transaction; returns the review tasks made. */
-async function projectEntries(trx: Kysely<Database>, entries: readonly LedgerEntry[], orgTypes: ReadonlyMap<string, string>, districtCode: string): Promise<number> {
+async function projectEntries(trx: Kysely<Database>, entries: readonly LedgerEntry[], orgTypes: ReadonlyMap<string, string>, districtCode: string, afterChunk?: ProjectedPersonsHook): Promise<number> {
   const decisions = await decisionsFor(trx, entries[0]!.seq, entries[entries.length - 1]!.seq);
   const projector = new ChunkProjector(trx, orgTypes, districtCode, decisions);
   await projector.prefetch(entries);
   for (const entry of entries) await projector.apply(entry);
   await projector.write();
   await saveReviews(trx, projector);
+  if (afterChunk) await afterChunk(trx, projector.touchedPersons);
   return projector.reviews.length;
 }
 
@@ -136,7 +143,7 @@ export async function rebuildRegistry(db: Db, districtCode: string, onProgress?:
  * what a full rebuild would give for them (person ids come from the records that first
  * mention them).
  */
-export async function reprojectPersons(db: Db, districtCode: string, personIds: readonly number[]): Promise<{ entries: number; reviews: number }> {
+export async function reprojectPersons(db: Db, districtCode: string, personIds: readonly number[], afterChunk?: ProjectedPersonsHook): Promise<{ entries: number; reviews: number }> {
   const orgTypes = await orgTypesOf(db);
   return db.kysely.transaction().execute(async (trx) => {
     await lockRegistryCursor(trx);
@@ -158,7 +165,12 @@ export async function reprojectPersons(db: Db, districtCode: string, personIds: 
     await deleteBlockingKeys(trx, await storedBlockingKeys(trx, personIds));
     for (let i = 0; i < personIds.length; i += 500) await trx.deleteFrom('persons').where('id', 'in', personIds.slice(i, i + 500)).execute();
     entries.sort((a, b) => a.seq - b.seq);
-    if (entries.length === 0) return { entries: 0, reviews: 0 };
-    return { entries: entries.length, reviews: await projectEntries(trx, entries, orgTypes, districtCode) };
+    if (entries.length === 0) {
+      await afterChunk?.(trx, personIds);
+      return { entries: 0, reviews: 0 };
+    }
+    // The persons asked for may be gone (merged away): the hook hears of them too.
+    const hook: ProjectedPersonsHook | undefined = afterChunk && ((t, touched) => afterChunk(t, [...new Set([...personIds, ...touched])]));
+    return { entries: entries.length, reviews: await projectEntries(trx, entries, orgTypes, districtCode, hook) };
   });
 }

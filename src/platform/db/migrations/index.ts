@@ -6,6 +6,7 @@ import * as registry from './2026-11-29-0004-registry.js';
 import * as sharing from './2026-11-29-0005-sharing.js';
 import * as registryBlocking from './2026-11-29-0006-registry-blocking.js';
 import * as crosscheck from './2026-11-29-0007-crosscheck.js';
+import * as crosscheckSchedule from './2026-11-29-0008-crosscheck-schedule.js';
 
 /**
  * Every migration, keyed by its timestamped name. Names sort in the order they run; a landed
@@ -19,4 +20,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-0005-sharing': sharing,
   '2026-11-29-0006-registry-blocking': registryBlocking,
   '2026-11-29-0007-crosscheck': crosscheck,
+  '2026-11-29-0008-crosscheck-schedule': crosscheckSchedule,
 };

@@ -1,0 +1,47 @@
+import type { Kysely } from 'kysely';
+import type { Database, PersonTable } from '../../platform/db/index.js';
+
+const IN_LIST = 500;
+
+/**
+ * The persons and their relatives two steps out (parents, children, spouses, in either
+ * direction; so a child's siblings through a parent), whatever their status: a rule about a
+ * child reads its mother, a rule about a parent its children, an only child its siblings.
+ */
+export async function personsWithRelatives(db: Kysely<Database>, personIds: readonly number[]): Promise<{ ids: number[]; persons: PersonTable[] }> {
+  const ids = new Set(personIds);
+  let frontier = [...ids];
+  for (let step = 0; step < 2 && frontier.length > 0; step += 1) {
+    const next: number[] = [];
+    for (let i = 0; i < frontier.length; i += IN_LIST) {
+      const chunk = frontier.slice(i, i + IN_LIST);
+      const rows = await db
+        .selectFrom('person_relations')
+        .select(['person_id', 'other_id'])
+        .where((eb) => eb.or([eb('person_id', 'in', chunk), eb('other_id', 'in', chunk)]))
+        .execute();
+      for (const r of rows) {
+        for (const related of [Number(r.person_id), Number(r.other_id)]) {
+          if (ids.has(related)) continue;
+          ids.add(related);
+          next.push(related);
+        }
+      }
+    }
+    frontier = next;
+  }
+  const all = [...ids].sort((a, b) => a - b);
+  const persons: PersonTable[] = [];
+  for (let i = 0; i < all.length; i += IN_LIST) persons.push(...(await db.selectFrom('persons').selectAll().where('id', 'in', all.slice(i, i + IN_LIST)).orderBy('id').execute()));
+  return { ids: all, persons };
+}
+
+/** Open cases of the given persons who are not active in the registry (merged away, retracted or gone). */
+export async function openCasesOfGonePersons(db: Kysely<Database>, personIds: readonly number[], activeIds: ReadonlySet<number>) {
+  const gone = personIds.filter((id) => !activeIds.has(id));
+  const rows = [];
+  for (let i = 0; i < gone.length; i += IN_LIST) {
+    rows.push(...(await db.selectFrom('cases').selectAll().where('person_id', 'in', gone.slice(i, i + IN_LIST)).where('status', 'in', ['open', 'in_progress']).execute()));
+  }
+  return rows;
+}
