@@ -134,8 +134,13 @@ describe.each(DIALECTS)('case routes on %s', (dialect) => {
       'dead_person_active 0',
       'pregnancy_overdue 0',
       'identity_disagreement 0',
+      'name_disagreement 0',
+      'marriage_profile_disagreement 0',
+      'woman_profile_missing 0',
+      'birth_order_disagreement 0',
       'moved_out_still_reported 0',
       'business_without_permit 0',
+      'only_child_with_sibling 0',
     ]);
     expect(rules.items.every((r) => r.description.zh.length > 0 && r.description.en.length > 0)).toBe(true);
   });

@@ -27,6 +27,15 @@ export interface PersonView {
   /** The mother's managing division: a newborn known only from a birth report is managed where she is. */
   motherManagingDivision: string | null;
   records: PersonRecordView[];
+  /** The person's children in the registry (persons whose mother or father they are), oldest first. */
+  children: ChildView[];
+}
+
+/** A child of a person as the registry knows it. */
+export interface ChildView {
+  id: number;
+  birthDate: string | null;
+  sex: string | null;
 }
 
 /** One ledger entry of a case's evidence, reduced to the fields the rule compared. */
@@ -86,4 +95,24 @@ export function addDays(isoDate: string, days: number): string {
   const at = new Date(`${isoDate}T00:00:00Z`);
   at.setUTCDate(at.getUTCDate() + days);
   return at.toISOString().slice(0, 10);
+}
+
+/** Completed years of age on `isoDate` for a birth date (null when either is unknown). */
+export function ageOn(birthDate: string | null | undefined, isoDate: string): number | null {
+  if (!birthDate || !/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) return null;
+  const years = Number(isoDate.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return isoDate.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
+
+/**
+ * The distinct children among a person's children in the registry: two persons with one birth
+ * date and sex are one child that linkage has not (yet) merged, never twins counted twice.
+ */
+export function distinctChildren(children: readonly ChildView[]): ChildView[] {
+  const seen = new Map<string, ChildView>();
+  for (const child of children) {
+    const key = child.birthDate && child.sex ? `${child.birthDate} ${child.sex}` : `#${child.id}`;
+    if (!seen.has(key)) seen.set(key, child);
+  }
+  return [...seen.values()];
 }

@@ -5,8 +5,8 @@ const COMPARED = ['sex', 'birth_date'] as const;
 type Compared = (typeof COMPARED)[number];
 const LABELS: Record<Compared, { en: string; zh: string }> = { sex: { en: 'sex', zh: '性别' }, birth_date: { en: 'birth date', zh: '出生日期' } };
 
-/** What a record states about the person's sex or birth date, by the registry effect of its type and role. */
-export function claimOf(record: PersonRecordView, fact: Compared): string | null {
+/** What a record states about the person's sex, birth date or name, by the registry effect of its type and role. */
+export function claimOf(record: PersonRecordView, fact: Compared | 'name'): string | null {
   const role = registryEffectOf(record.type)?.roles.find((r) => r.role === record.role);
   const source = role?.facts[fact];
   if (!source) return null;

@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database, PersonTable } from '../../platform/db/index.js';
 import type { Golden, PersonFlags } from '../../registry/index.js';
-import type { PersonRecordView, PersonView } from '../rules/crosscheck-rule.js';
+import type { ChildView, PersonRecordView, PersonView } from '../rules/crosscheck-rule.js';
 
 /** The next active persons after `afterId`, in id order. */
 export async function activePersonsAfter(db: Kysely<Database>, afterId: number, limit: number): Promise<PersonTable[]> {
   return db.selectFrom('persons').selectAll().where('status', '=', 'active').where('id', '>', afterId).orderBy('id').limit(limit).execute();
 }
 
-/** The persons with every record linked to them (with its ledger entry and its organisation's type) and their mother's population kind. */
+/** The persons with every record linked to them (with its ledger entry and its organisation's type), their mother's population kind and their children in the registry. */
 export async function loadPersonViews(db: Kysely<Database>, persons: readonly PersonTable[]): Promise<PersonView[]> {
   if (persons.length === 0) return [];
   const ids = persons.map((p) => Number(p.id));
@@ -28,6 +28,22 @@ export async function loadPersonViews(db: Kysely<Database>, persons: readonly Pe
     .where('m.status', '=', 'active')
     .where('r.person_id', 'in', ids)
     .execute();
+  const children = await db
+    .selectFrom('person_relations as r')
+    .innerJoin('persons as c', 'c.id', 'r.person_id')
+    .select(['r.other_id', 'c.id', 'c.birth_date', 'c.sex'])
+    .where('r.kind', 'in', ['mother', 'father'])
+    .where('c.status', '=', 'active')
+    .where('r.other_id', 'in', ids)
+    .orderBy('c.birth_date')
+    .orderBy('c.id')
+    .execute();
+  const childrenOf = new Map<number, ChildView[]>();
+  for (const c of children) {
+    const list = childrenOf.get(Number(c.other_id)) ?? [];
+    if (!list.some((known) => known.id === Number(c.id))) list.push({ id: Number(c.id), birthDate: c.birth_date, sex: c.sex });
+    childrenOf.set(Number(c.other_id), list);
+  }
   const byPerson = new Map<number, PersonRecordView[]>();
   for (const r of records) {
     const list = byPerson.get(Number(r.person_id)) ?? [];
@@ -46,6 +62,7 @@ export async function loadPersonViews(db: Kysely<Database>, persons: readonly Pe
     motherPopulation: motherOf.get(Number(p.id))?.population ?? null,
     motherManagingDivision: motherOf.get(Number(p.id))?.managing_division ?? null,
     records: byPerson.get(Number(p.id)) ?? [],
+    children: childrenOf.get(Number(p.id)) ?? [],
   }));
 }
 
