@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { analysisCapability } from './analysis/index.js';
 import { crosscheckCapability } from './crosscheck/index.js';
 import { exchangeCapability } from './exchange/exchange-capability.js';
 import type { AppContext } from './platform/context.js';
@@ -8,5 +9,5 @@ import { sharingCapability } from './sharing/sharing-capability.js';
 
 /** The whole server: the platform with every capability mounted (the composition root). */
 export function buildServer(ctx: AppContext, options: Omit<AppOptions, 'capabilities'> = {}): Promise<FastifyInstance> {
-  return buildApp(ctx, { ...options, capabilities: [exchangeCapability(), registryCapability(), sharingCapability(), crosscheckCapability()] });
+  return buildApp(ctx, { ...options, capabilities: [exchangeCapability(), registryCapability(), sharingCapability(), crosscheckCapability(), analysisCapability()] });
 }

@@ -9,6 +9,7 @@ import { registerPullCommand } from './pull-command.js';
 import { registerLinkageCommands } from './linkage-commands.js';
 import { registerRegistryCommands } from './registry-commands.js';
 import { registerServeCommand } from './serve-command.js';
+import { registerStatsCommand } from './stats-command.js';
 
 /** `popx`: the platform's command line (docs: ../../shared interfaces, README). */
 export function buildProgram(): Command {
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerLinkageCommands(program);
   registerRegistryCommands(program);
   registerCrosscheckCommand(program);
+  registerStatsCommand(program);
   return program;
 }
 

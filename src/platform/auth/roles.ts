@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'webhook.manage',
   'case.read',
   'case.work',
+  'stats.read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -69,9 +70,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'webhook.manage',
     'case.read',
     'case.work',
+    'stats.read',
   ],
   // Analysts work with masked persons (statistics need no ID numbers).
-  bureau_analyst: ['division.read', 'org.read', 'catalog.read', 'submission.read', 'person.read', 'agreement.read', 'case.read'],
+  bureau_analyst: ['division.read', 'org.read', 'catalog.read', 'submission.read', 'person.read', 'agreement.read', 'case.read', 'stats.read'],
   // Departments read what their agreements share, and nothing else of the registry.
   dept_operator: [
     'division.read',
@@ -103,6 +105,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'webhook.manage',
     'case.read',
     'case.work',
+    'stats.read',
   ],
   village_operator: [
     'division.read',
@@ -117,6 +120,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'shared.read',
     'case.read',
     'case.work',
+    'stats.read',
   ],
   reviewer: ['division.read', 'org.read', 'catalog.read', 'person.read', 'person.unmask', 'link_review.decide', 'case.read'],
   // Separation of duties: the auditor reads the audit log; nobody else does, and the auditor

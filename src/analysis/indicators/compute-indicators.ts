@@ -1,0 +1,246 @@
+import type { Db } from '../../platform/db/index.js';
+import type { DivisionTree } from '../../platform/district/division-tree.js';
+import { AppError } from '../../platform/errors/index.js';
+import { findExchangeIndicators, type ExchangeIndicators } from '../exchange/exchange-indicators.queries.js';
+import { findBirths } from './births.queries.js';
+import { ageOn } from './calendar-days.js';
+import { countCivilEvents } from './civil-events.queries.js';
+import { definitionOf } from './definitions.js';
+import { parsePeriod, type Period } from './period.js';
+import { AGE_GROUPS_5Y, computePersonTime, FERTILE_FIRST_AGE, FERTILE_LAST_AGE } from './person-time.js';
+import { countRegisteredAndManaged, findResidentGroups } from './residents.queries.js';
+import { suppressSmallCells } from './suppress-small-cells.js';
+
+/** How one indicator was computed. */
+export interface IndicatorDetail {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  unit: string;
+  /** True for rates scaled to a year. */
+  annualised: boolean;
+  zh: string;
+  en: string;
+  suppressed: boolean;
+  not_applicable: boolean;
+}
+
+/** The object `popx stats --format json` prints and GET /api/v1/stats/indicators answers (docs/API.md). */
+export interface IndicatorReport {
+  period: { label: string; from: string; to: string; days: number; months: number | null; annualisation: number };
+  division: { code: string; name: string; level: string };
+  published: boolean;
+  [key: string]: unknown;
+  indicators: Record<string, IndicatorDetail>;
+  exchange: ExchangeIndicators | null;
+}
+
+export interface IndicatorRequest {
+  period: string;
+  /** A division code of the district; the district itself when absent. */
+  division?: string;
+  /** Blank small cells for public release. */
+  publish?: boolean;
+}
+
+interface Entry {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  annualised: boolean;
+  /** The person counts it is built on (for publication). */
+  cells: readonly string[];
+  notApplicable?: boolean;
+}
+
+const ORDERS = ['1', '2', '3+'] as const;
+const SINGLE_AGES = Array.from({ length: FERTILE_LAST_AGE - FERTILE_FIRST_AGE + 1 }, (_, i) => String(FERTILE_FIRST_AGE + i));
+
+/**
+ * The demographic indicators of one area and period, each with its numerator, denominator
+ * and definition, and (for the district) the exchange's own indicators. Throws INVALID_PERIOD
+ * or UNKNOWN_DIVISION for a request that names neither properly.
+ */
+export async function computeIndicators(db: Db, tree: DivisionTree, request: IndicatorRequest): Promise<IndicatorReport> {
+  const period = parsePeriod(request.period);
+  const code = request.division ?? tree.root.code;
+  const division = tree.get(code);
+  if (!division) throw new AppError('UNKNOWN_DIVISION', { details: { division: code } });
+  const district = areaPrefix(tree.root);
+  const area = areaPrefix(division);
+  const [groups, births, events, heads, exchange] = await Promise.all([
+    findResidentGroups(db.kysely, db.dialect, period, area, district),
+    findBirths(db.kysely, db.dialect, period, area),
+    countCivilEvents(db.kysely, period, area),
+    countRegisteredAndManaged(db.kysely, db.dialect, period, area),
+    findExchangeIndicators(db.kysely, db.dialect, period, area === district ? null : area),
+  ]);
+  const time = computePersonTime(groups, period);
+  const entries = new Map<string, Entry>();
+  const count = (key: string, n: number) => entries.set(key, { value: n, numerator: null, denominator: null, annualised: false, cells: [key] });
+  const average = (key: string, personDays: number) =>
+    entries.set(key, { value: personDays / period.days, numerator: personDays, denominator: period.days, annualised: false, cells: [key] });
+  const ratio = (key: string, numerator: number, denominator: number, scale: number, annualised: boolean, cells: readonly string[]) =>
+    entries.set(key, {
+      value: denominator > 0 ? (numerator / denominator) * scale * (annualised ? period.annualisation : 1) : null,
+      numerator,
+      denominator,
+      annualised,
+      cells,
+    });
+
+  const population = time.days / period.days;
+  const women = time.womenDays / period.days;
+  average('population', time.days);
+  average('women_15_49', time.womenDays);
+  const male = births.filter((b) => b.sex === '1').length;
+  const female = births.filter((b) => b.sex === '2').length;
+  count('births', births.length);
+  count('births_male', male);
+  count('births_female', female);
+  count('deaths', time.deaths);
+  ratio('crude_birth_rate', births.length, population, 1000, true, ['births']);
+  ratio('crude_death_rate', time.deaths, population, 1000, true, ['deaths']);
+  ratio('natural_growth_rate', births.length - time.deaths, population, 1000, true, ['births', 'deaths']);
+  ratio('general_fertility_rate', births.length, women, 1000, true, ['births']);
+
+  const byAge5 = AGE_GROUPS_5Y.map(() => 0);
+  const byAge1 = SINGLE_AGES.map(() => 0);
+  const byOrder = ORDERS.map(() => 0);
+  for (const birth of births) {
+    byOrder[Math.min(birth.order, 3) - 1]! += 1;
+    if (birth.motherBirthDate === null) continue;
+    const age = ageOn(birth.motherBirthDate, birth.birthDate);
+    if (age < FERTILE_FIRST_AGE || age > FERTILE_LAST_AGE) continue;
+    byAge5[Math.floor((age - FERTILE_FIRST_AGE) / 5)]! += 1;
+    byAge1[age - FERTILE_FIRST_AGE]! += 1;
+  }
+  AGE_GROUPS_5Y.forEach((group, g) => {
+    count(`births_by_age_5y.${group}`, byAge5[g]!);
+    ratio(`asfr_5y.${group}`, byAge5[g]!, time.womenDays5y[g]! / period.days, 1000, true, [`births_by_age_5y.${group}`]);
+  });
+  SINGLE_AGES.forEach((age, a) => {
+    count(`births_by_age_1y.${age}`, byAge1[a]!);
+    ratio(`asfr_1y.${age}`, byAge1[a]!, time.womenDays1y[a]! / period.days, 1000, true, [`births_by_age_1y.${age}`]);
+  });
+  const tfr = (keys: string[], scale: number) => {
+    const values = keys.map((key) => entries.get(key)!.value);
+    return values.some((v) => v === null) ? null : (scale * values.reduce<number>((s, v) => s + v!, 0)) / 1000;
+  };
+  const asfr5Keys = AGE_GROUPS_5Y.map((g) => `asfr_5y.${g}`);
+  const asfr1Keys = SINGLE_AGES.map((a) => `asfr_1y.${a}`);
+  entries.set('total_fertility_rate', { value: tfr(asfr5Keys, 5), numerator: null, denominator: null, annualised: true, cells: AGE_GROUPS_5Y.map((g) => `births_by_age_5y.${g}`) });
+  entries.set('total_fertility_rate_1y', { value: tfr(asfr1Keys, 1), numerator: null, denominator: null, annualised: true, cells: SINGLE_AGES.map((a) => `births_by_age_1y.${a}`) });
+  ORDERS.forEach((order, o) => {
+    count(`births_by_order.${order}`, byOrder[o]!);
+    ratio(`birth_order_shares.${order}`, byOrder[o]!, births.length, 100, false, [`births_by_order.${order}`]);
+  });
+  ratio('sex_ratio_at_birth', male, female, 100, false, ['births_male', 'births_female']);
+  ratio('sex_ratio', time.end.male, time.end.female, 100, false, ['population_end.by_sex.1', 'population_end.by_sex.2']);
+  count('marriages', events.marriages);
+  count('remarriages', events.remarriages);
+  count('divorces', events.divorces);
+  count('moves_in', events.movesIn);
+  count('moves_out', events.movesOut);
+  count('floating_population', time.end.floating);
+  count('population_end.resident', time.end.resident);
+  count('population_end.registered', heads.registered);
+  count('population_end.managed', heads.managed);
+  count('population_end.floating', time.end.floating);
+  count('population_end.by_sex.1', time.end.male);
+  count('population_end.by_sex.2', time.end.female);
+  count('married_women_15_49', time.end.marriedWomen15to49);
+  count('contraceptive_users', time.end.marriedWomenUsingContraception);
+  ratio('contraceptive_prevalence', time.end.marriedWomenUsingContraception, time.end.marriedWomen15to49, 100, false, ['contraceptive_users']);
+  count('terminations', events.terminations);
+  ratio('termination_rate', events.terminations, women, 1000, true, ['terminations']);
+  entries.set('policy_compliant_birth_rate', { value: null, numerator: null, denominator: births.length, annualised: false, cells: [], notApplicable: true });
+  const pyramid = time.end.pyramid;
+
+  const blank = request.publish ? suppressSmallCells(countsOf(entries, pyramid), complementGroups(pyramid.map((c) => c.group))) : new Set<string>();
+  return render(period, { code, name: division.name, level: division.level }, entries, pyramid, blank, Boolean(request.publish), exchange);
+}
+
+/** The code prefix every division under this one shares: 6 digits for the district, 9 for a town, the whole code for a village. */
+export function areaPrefix(division: { code: string; level: string }): string {
+  if (division.level === 'district') return division.code.slice(0, 6);
+  if (division.level === 'town') return division.code.slice(0, 9);
+  return division.code;
+}
+
+function countsOf(entries: ReadonlyMap<string, Entry>, pyramid: ReadonlyArray<{ group: string; male: number; female: number }>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const [key, entry] of entries) if (entry.cells.length === 1 && entry.cells[0] === key && entry.numerator === null && entry.value !== null) counts.set(key, entry.value);
+  for (const { group, male, female } of pyramid) {
+    counts.set(`pyramid.${group}.male`, male);
+    counts.set(`pyramid.${group}.female`, female);
+  }
+  return counts;
+}
+
+/** Groups of counts whose total is published alongside them. */
+function complementGroups(pyramidGroups: readonly string[]): string[][] {
+  return [
+    ['births_male', 'births_female'],
+    ORDERS.map((o) => `births_by_order.${o}`),
+    AGE_GROUPS_5Y.map((g) => `births_by_age_5y.${g}`),
+    SINGLE_AGES.map((a) => `births_by_age_1y.${a}`),
+    ['population_end.by_sex.1', 'population_end.by_sex.2'],
+    pyramidGroups.map((g) => `pyramid.${g}.male`),
+    pyramidGroups.map((g) => `pyramid.${g}.female`),
+  ];
+}
+
+const round = (value: number | null) => (value === null ? null : Math.round(value * 1e6) / 1e6);
+
+function render(
+  period: Period,
+  division: IndicatorReport['division'],
+  entries: ReadonlyMap<string, Entry>,
+  pyramid: ReadonlyArray<{ group: string; male: number; female: number }>,
+  blank: ReadonlySet<string>,
+  published: boolean,
+  exchange: ExchangeIndicators | null,
+): IndicatorReport {
+  const report: IndicatorReport = {
+    period: { label: period.label, from: period.from, to: period.to, days: period.days, months: period.months, annualisation: round(period.annualisation)! },
+    division,
+    published,
+    indicators: {},
+    exchange,
+  };
+  for (const [key, entry] of entries) {
+    const suppressed = entry.cells.some((cell) => blank.has(cell));
+    const definition = definitionOf(key);
+    const value = suppressed ? null : round(entry.value);
+    report.indicators[key] = {
+      value,
+      numerator: suppressed ? null : round(entry.numerator),
+      denominator: suppressed ? null : round(entry.denominator),
+      unit: definition.unit,
+      annualised: entry.annualised,
+      zh: definition.zh,
+      en: definition.en,
+      suppressed,
+      not_applicable: Boolean(entry.notApplicable),
+    };
+    setPath(report, key, value);
+  }
+  (report.population_end as Record<string, unknown>).pyramid = pyramid.map(({ group, male, female }) => ({
+    group,
+    male: blank.has(`pyramid.${group}.male`) ? null : male,
+    female: blank.has(`pyramid.${group}.female`) ? null : female,
+  }));
+  return report;
+}
+
+/** Sets `a.b.c` inside the report, making the objects on the way. */
+function setPath(target: Record<string, unknown>, key: string, value: unknown): void {
+  const parts = key.split('.');
+  let node = target;
+  for (const part of parts.slice(0, -1)) {
+    node[part] ??= {};
+    node = node[part] as Record<string, unknown>;
+  }
+  node[parts[parts.length - 1]!] = value;
+}

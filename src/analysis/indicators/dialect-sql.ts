@@ -1,0 +1,31 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Dialect } from '../../platform/db/index.js';
+
+/** The few expressions that SQLite and PostgreSQL spell differently, for the indicator queries. */
+export interface DialectSql {
+  /** The largest of its arguments (none may be null). */
+  greatest(...values: RawBuilder<unknown>[]): RawBuilder<string>;
+  least(...values: RawBuilder<unknown>[]): RawBuilder<string>;
+  /** A text value at a path inside a JSON text column, or null. */
+  jsonText(column: RawBuilder<unknown>, ...path: string[]): RawBuilder<string | null>;
+  /** Whole days from an ISO date text to an ISO timestamp text's date. */
+  daysFromTo(fromDay: RawBuilder<unknown>, toTimestamp: RawBuilder<unknown>): RawBuilder<number>;
+}
+
+/** The expressions of one dialect. */
+export function dialectSql(dialect: Dialect): DialectSql {
+  if (dialect === 'postgres') {
+    return {
+      greatest: (...values) => sql<string>`greatest(${sql.join(values)})`,
+      least: (...values) => sql<string>`least(${sql.join(values)})`,
+      jsonText: (column, ...path) => sql<string | null>`(${column}::json #>> ${sql.lit(`{${path.join(',')}}`)})`,
+      daysFromTo: (fromDay, toTimestamp) => sql<number>`(substr(${toTimestamp}, 1, 10)::date - ${fromDay}::date)`,
+    };
+  }
+  return {
+    greatest: (...values) => sql<string>`max(${sql.join(values)})`,
+    least: (...values) => sql<string>`min(${sql.join(values)})`,
+    jsonText: (column, ...path) => sql<string | null>`json_extract(${column}, ${sql.lit(`$.${path.join('.')}`)})`,
+    daysFromTo: (fromDay, toTimestamp) => sql<number>`cast(julianday(substr(${toTimestamp}, 1, 10)) - julianday(${fromDay}) as integer)`,
+  };
+}

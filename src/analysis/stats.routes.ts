@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Principal } from '../platform/auth/principal.js';
+import type { AppContext } from '../platform/context.js';
+import { AppError } from '../platform/errors/index.js';
+import { principalOf } from '../platform/http/access-gate.js';
+import { computeIndicators } from './indicators/compute-indicators.js';
+
+/** The area a caller asks about: the district for the bureau by default, else the caller's own division; never outside its jurisdiction. */
+export function areaFor(principal: Principal, ctx: AppContext, division: string | undefined): string {
+  const code = division ?? (principal.districtWide ? ctx.tree.root.code : principal.orgDivisions[0]);
+  if (code === undefined) throw new AppError('FORBIDDEN', { details: { division: null } });
+  if (!ctx.tree.has(code)) throw new AppError('UNKNOWN_DIVISION', { details: { division: code } });
+  if (!principal.districtWide && !principal.jurisdiction.has(code)) throw new AppError('FORBIDDEN', { details: { division: code } });
+  return code;
+}
+
+/** Demographic indicators by period and area (docs/API.md, "Analysis"). */
+export async function statsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  app.get(
+    '/api/v1/stats/indicators',
+    {
+      config: { access: { permission: 'stats.read' } },
+      schema: {
+        tags: ['analysis'],
+        summary: 'Indicators of one area and period, each with its numerator, denominator and definition; the same object as popx stats --format json',
+        querystring: Type.Object({
+          period: Type.String({ maxLength: 40, description: '2025, 2025-Q1, 2025-03 or FROM..TO (both ends included)' }),
+          division: Type.Optional(Type.String({ maxLength: 12, description: 'a division code of the district (default: the district, or the caller’s own division)' })),
+          publish: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('0'), Type.Literal('true'), Type.Literal('false')], { description: 'blank cells under 5 persons for public release' })),
+        }),
+      },
+    },
+    async (request) => {
+      const query = request.query as { period: string; division?: string; publish?: string };
+      const division = areaFor(principalOf(request), ctx, query.division);
+      return computeIndicators(ctx.db, ctx.tree, { period: query.period, division, publish: query.publish === '1' || query.publish === 'true' });
+    },
+  );
+}
