@@ -12,7 +12,7 @@ import { personsDueBetween } from '../../registry/index.js';
 import { todayInDistrict, type PersonField } from '../agreements/agreement.js';
 import { readableAgreement, readableAgreementsOf, type ReadableAgreement } from '../agreements/agreements.service.js';
 import { FEED_META_COLUMNS, feedColumns } from '../feeds/feed-columns.js';
-import { FeedReader, parseFeedItem } from '../feeds/feed-reader.js';
+import { FeedReader, feedLines, parseFeedItem } from '../feeds/feed-reader.js';
 import { isPersonInArea, projectPerson } from '../persons/shared-person-lookup.js';
 import { sendTabularDownload, type DownloadFormat } from './download-file.js';
 
@@ -75,7 +75,7 @@ export async function downloadRoutes(app: FastifyInstance, ctx: AppContext): Pro
         let cursor = 0;
         for (;;) {
           const page = await reader.page(cursor, 5000);
-          for (const text of page.items) {
+          for (const text of feedLines(page)) {
             const item = parseFeedItem(text);
             rows += 1;
             yield [item.seq, getEventType(item.type)?.labelZh ?? item.type, item.action, item.recordId, item.refsSeq, item.orgCode, item.eventDate, item.committedAt, ...fieldColumns.map((c) => cell(item.fields[c.key]))];

@@ -3,7 +3,7 @@ import { submitRows } from '../../../test/submit-rows.js';
 import { createTestContext, DIALECTS, type TestContext } from '../../../test/test-database.js';
 import { idCheckChar } from '../../platform/identity/index.js';
 import { agreementReadableBy } from '../agreements/agreements.service.js';
-import { FeedReader, parseFeedItem } from './feed-reader.js';
+import { FeedReader, feedLines, parseFeedItem } from './feed-reader.js';
 
 const MOTHER = '44060619920315002' + idCheckChar('44060619920315002');
 const WRITERS = 4;
@@ -35,10 +35,10 @@ describe.each(DIALECTS)('feed order under concurrent writers on %s', (dialect) =
       for (;;) {
         const stillWriting = writing;
         const page = await reader.page(after, 7 + r * 13);
-        seen.push(...page.items.map((item) => parseFeedItem(item).seq));
+        seen.push(...feedLines(page).map((item) => parseFeedItem(item).seq));
         after = page.next;
         if (!stillWriting && page.next >= page.watermark) return seen;
-        if (page.items.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+        if (page.count === 0) await new Promise((resolve) => setTimeout(resolve, 5));
       }
     });
     await Promise.all(writers);

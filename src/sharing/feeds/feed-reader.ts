@@ -4,6 +4,9 @@ import type { Database } from '../../platform/db/schema.js';
 import { divisionsOfRecords, registryWatermark } from '../../registry/index.js';
 import type { ReadableAgreement } from '../agreements/agreements.service.js';
 import { projectPayload, typeProjections, type TypeProjection } from './event-projection.js';
+import { selectFeedPageText } from './feed-page.queries.js';
+
+const NO_ITEMS = Buffer.alloc(0);
 
 /** Most entries one page may hold. */
 export const FEED_PAGE_MAX = 10_000;
@@ -26,8 +29,10 @@ export interface FeedItem {
 }
 
 export interface FeedPage {
-  /** Serialised items (JSON objects), in sequence order. */
-  items: string[];
+  /** The items as UTF-8 NDJSON, in sequence order: one JSON object per line, each ending with "\n" (empty for none). */
+  ndjson: Buffer;
+  /** How many items `text` holds. */
+  count: number;
   /** The cursor to pass as `after` next: the last entry looked at, returned or not. */
   next: number;
   /** The last sequence available to this agreement now; `next === watermark` means caught up. */
@@ -45,6 +50,8 @@ export interface FeedFilter {
 export class FeedReader {
   private readonly projections: Map<string, TypeProjection>;
   private readonly types: string[];
+  /** District-wide and every type's payload shared whole: the database serialises the page itself. */
+  private readonly isPassThrough: boolean;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -53,6 +60,7 @@ export class FeedReader {
   ) {
     this.projections = typeProjections(readable.agreement);
     this.types = [...this.projections.keys()].filter((type) => !filter.type || type === filter.type);
+    this.isPassThrough = readable.area === null && this.types.every((type) => this.projections.get(type)!.keys === null);
   }
 
   /**
@@ -72,10 +80,21 @@ export class FeedReader {
   /** The next page after `after`: up to `limit` items, never past the watermark. */
   async page(after: number, limit: number): Promise<FeedPage> {
     const watermark = await this.watermark();
+    if (this.types.length === 0) return { ndjson: NO_ITEMS, count: 0, next: Math.max(after, watermark), watermark };
+    if (after >= watermark) return { ndjson: NO_ITEMS, count: 0, next: after, watermark };
+    if (this.isPassThrough) {
+      const { ndjson, count, last } = await selectFeedPageText(this.db, { after, watermark, types: this.types, eventFrom: this.filter.eventFrom, eventTo: this.filter.eventTo, limit });
+      // A short page has looked at everything up to the watermark.
+      return { ndjson, count, next: count < limit || last === null ? watermark : last, watermark };
+    }
+    return this.projectedPage(after, limit, watermark);
+  }
+
+  /** A page cut to the agreement's fields and area, item by item. */
+  private async projectedPage(after: number, limit: number, watermark: number): Promise<FeedPage> {
     const items: string[] = [];
     let cursor = after;
     let scanned = 0;
-    if (this.types.length === 0) return { items, next: Math.max(after, watermark), watermark };
     while (cursor < watermark && items.length < limit && scanned < SCAN_MAX) {
       const batch = Math.min(this.readable.area === null ? limit - items.length : SCAN_BATCH, SCAN_BATCH * 2);
       let query = this.db
@@ -101,7 +120,7 @@ export class FeedReader {
         if (items.length >= limit) break;
       }
     }
-    return { items, next: cursor, watermark };
+    return { ndjson: items.length === 0 ? NO_ITEMS : Buffer.from(items.join('\n') + '\n', 'utf8'), count: items.length, next: cursor, watermark };
   }
 
   private serialise(row: { seq: number; type: string; action: string; record_id: string; refs_seq: number | null; org_code: string; event_date: string | null; committed_at: string; payload: string }): string {
@@ -141,6 +160,11 @@ export class FeedReader {
     for (const row of rows) if (row.refs_seq !== null && hit.has(Number(row.refs_seq))) hit.add(Number(row.seq));
     return hit;
   }
+}
+
+/** A page's items, one serialised JSON object each. */
+export function feedLines(page: FeedPage): string[] {
+  return page.count === 0 ? [] : page.ndjson.toString('utf8', 0, page.ndjson.length - 1).split('\n');
 }
 
 /** Parses one serialised item back (for tests and the CLI). */

@@ -54,9 +54,10 @@ export async function feedRoutes(app: FastifyInstance, ctx: AppContext): Promise
       const ndjson = query.format === 'ndjson' || (query.format === undefined && (request.headers.accept ?? '').includes('application/x-ndjson'));
       if (!ndjson) {
         const page = await waitForPage(request, reader, query.after, Math.min(query.limit, FEED_PAGE_MAX), query.wait);
-        await auditRead(ctx, principal, readable, request, query.after, page.next, page.items.length);
+        await auditRead(ctx, principal, readable, request, query.after, page.next, page.count);
         reply.type('application/json; charset=utf-8');
-        return `{"agreement":${JSON.stringify(id)},"items":[${page.items.join(',')}],"next":${page.next},"watermark":${page.watermark},"hasMore":${page.next < page.watermark}}`;
+        // Items hold no raw line breaks (JSON escapes them): the NDJSON text becomes the array by replacing them.
+        return `{"agreement":${JSON.stringify(id)},"items":[${page.ndjson.toString('utf8', 0, Math.max(0, page.ndjson.length - 1)).replaceAll('\n', ',')}],"next":${page.next},"watermark":${page.watermark},"hasMore":${page.next < page.watermark}}`;
       }
       reply.type('application/x-ndjson; charset=utf-8');
       return reply.send(Readable.from(streamFeed(ctx, principal, readable, reader, request, query)));
@@ -64,15 +65,15 @@ export async function feedRoutes(app: FastifyInstance, ctx: AppContext): Promise
   );
 }
 
-async function* streamFeed(ctx: AppContext, principal: Principal, readable: ReadableAgreement, reader: FeedReader, request: FastifyRequest, query: FeedQueryValue): AsyncGenerator<string> {
+async function* streamFeed(ctx: AppContext, principal: Principal, readable: ReadableAgreement, reader: FeedReader, request: FastifyRequest, query: FeedQueryValue): AsyncGenerator<Buffer | string> {
   let cursor = query.after;
   let sent = 0;
   let watermark = cursor;
   try {
     let page = await waitForPage(request, reader, cursor, Math.min(query.limit, FEED_PAGE_MAX), query.wait);
     for (;;) {
-      if (page.items.length > 0) yield page.items.join('\n') + '\n';
-      sent += page.items.length;
+      if (page.count > 0) yield page.ndjson;
+      sent += page.count;
       cursor = page.next;
       watermark = page.watermark;
       if (sent >= query.limit || cursor >= watermark || request.raw.destroyed) break;
@@ -88,7 +89,7 @@ async function* streamFeed(ctx: AppContext, principal: Principal, readable: Read
 async function waitForPage(request: FastifyRequest, reader: FeedReader, after: number, limit: number, waitSeconds: number): Promise<FeedPage> {
   const deadline = Date.now() + waitSeconds * 1000;
   let page = await reader.page(after, limit);
-  while (page.items.length === 0 && Date.now() < deadline && !request.raw.destroyed) {
+  while (page.count === 0 && Date.now() < deadline && !request.raw.destroyed) {
     await sleep(LONG_POLL_STEP_MS);
     page = await reader.page(page.next, limit);
   }

@@ -1,4 +1,4 @@
-import type { FeedReader } from '../feeds/feed-reader.js';
+import { feedLines, type FeedReader } from '../feeds/feed-reader.js';
 import type { PullTarget } from './pull-target.js';
 
 /** One stretch of a feed: events (each one JSON line as the server sent it), then the cursor after them. */
@@ -116,9 +116,9 @@ export function databaseFeedSource(reader: FeedReader): FeedSource {
     let sent = 0;
     for (;;) {
       const page = await reader.page(cursor, Math.min(10_000, limit - sent));
-      sent += page.items.length;
+      sent += page.count;
       cursor = page.next;
-      yield { lines: page.items, next: page.next, watermark: page.watermark };
+      yield { lines: feedLines(page), next: page.next, watermark: page.watermark };
       if (cursor >= page.watermark || sent >= limit) return;
     }
   };

@@ -75,7 +75,7 @@ export class WebhookDispatcher {
       }
       const after = Number(endpoint.notified_seq);
       const page = await reader.page(after, 1);
-      if (page.items.length === 0) {
+      if (page.count === 0) {
         if (page.next > after) await k.updateTable('webhook_endpoints').set({ notified_seq: page.next }).where('id', '=', endpoint.id).execute();
         continue;
       }
