@@ -4,15 +4,18 @@ import type { AppContext } from '../platform/context.js';
 import type { CaseTable } from '../platform/db/index.js';
 import { principalOf } from '../platform/http/access-gate.js';
 import { PagingQuery } from '../platform/http/schemas.js';
+import { maskIdNumber } from '../registry/index.js';
 import { actOnCase, CASE_ACTIONS, caseVisibilityOf, visibleCase, type CaseAction } from './cases/case-workflow.js';
-import { caseHistory, findCases, openCaseCounts } from './cases/cases.repository.js';
+import { caseHistory, casePersons, findCases, openCaseCounts } from './cases/cases.repository.js';
 import { todayInDistrict } from './cases/district-day.js';
 import { CROSSCHECK_RULES } from './rules/crosscheck-rules.js';
 
 const STATUSES = ['open', 'in_progress', 'resolved', 'dismissed'] as const;
 
-/** A case as lists show it: the rule, the person, who works it and a one-line summary of the evidence. */
-function toSummary(row: CaseTable) {
+type CasePerson = { name: string | null; idNumber: string | null } | undefined;
+
+/** A case as lists show it: the rule, the person (name, ID number masked as the registry masks it), who works it, escalation and a one-line summary of the evidence. */
+function toSummary(row: CaseTable, person: CasePerson) {
   const evidence = JSON.parse(row.evidence) as { summary: { en: string; zh: string } };
   return {
     id: row.id,
@@ -20,6 +23,8 @@ function toSummary(row: CaseTable) {
     ruleVersion: row.rule_version,
     status: row.status,
     person_id: Number(row.person_id),
+    personName: person?.name ?? null,
+    personIdNumber: maskIdNumber(person?.idNumber ?? null),
     ownerOrgCode: row.owner_org_code,
     divisionCode: row.division_code,
     dueOn: row.due_on,
@@ -28,6 +33,7 @@ function toSummary(row: CaseTable) {
     resolvedAt: row.resolved_at,
     resolvedBy: row.resolved_by,
     resolutionNote: row.resolution_note,
+    escalatedAt: row.escalated_at,
     evidenceSummary: evidence.summary,
   };
 }
@@ -62,7 +68,8 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
         offset: (query.page - 1) * query.pageSize,
         limit: query.pageSize,
       });
-      return { items: items.map(toSummary), total };
+      const persons = await casePersons(ctx.db.kysely, items.map((i) => Number(i.person_id)));
+      return { items: items.map((i) => toSummary(i, persons.get(Number(i.person_id)))), total };
     },
   );
 
@@ -72,7 +79,8 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
     async (request) => {
       const { id } = request.params as { id: string };
       const row = await visibleCase(ctx, principalOf(request), id);
-      return { ...toSummary(row), evidence: JSON.parse(row.evidence) as unknown, history: await caseHistory(ctx.db.kysely, id) };
+      const persons = await casePersons(ctx.db.kysely, [Number(row.person_id)]);
+      return { ...toSummary(row, persons.get(Number(row.person_id))), evidence: JSON.parse(row.evidence) as unknown, history: await caseHistory(ctx.db.kysely, id) };
     },
   );
 
@@ -91,7 +99,8 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
       const { id } = request.params as { id: string };
       const body = request.body as { action: CaseAction; note?: string };
       const row = await actOnCase(ctx, principalOf(request), id, body, request.ip);
-      return toSummary(row);
+      const persons = await casePersons(ctx.db.kysely, [Number(row.person_id)]);
+      return toSummary(row, persons.get(Number(row.person_id)));
     },
   );
 

@@ -9,3 +9,4 @@ export { divisionsOfRecords, registryWatermark } from './persons/record-division
 export { lookupPersons, LOOKUP_MAX, personsDueBetween } from './persons/person-lookup.js';
 export type { Golden, GoldenValue } from './persons/survivorship.js';
 export type { PersonFlags } from './persons/person-state.js';
+export { maskIdNumber } from './persons/persons.queries.js';

@@ -59,7 +59,7 @@ export async function actOnCase(ctx: AppContext, principal: Principal, id: strin
     version: current.version + 1,
     updated_at: now,
     ...(closing ? { resolved_at: now, resolved_by: principal.name, resolution_note: note } : {}),
-    ...(transition.to === 'open' ? { resolved_at: null, resolved_by: null, resolution_note: null, escalated_at: null } : {}),
+    ...(transition.to === 'open' ? { resolved_at: null, resolved_by: null, resolution_note: null } : {}),
   };
   await ctx.db.kysely.transaction().execute(async (trx) => {
     if (!(await updateCase(trx, next, current.version))) throw new AppError('INVALID_CASE_STATE', { details: { case: id, reason: 'changed meanwhile' } });

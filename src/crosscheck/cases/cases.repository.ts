@@ -54,6 +54,14 @@ export async function insertCaseEvent(trx: Kysely<Database>, event: Database['ca
   await trx.insertInto('case_events').values(event).execute();
 }
 
+/** The name and ID number of each case's person, by person id. */
+export async function casePersons(db: Kysely<Database>, personIds: readonly number[]): Promise<Map<number, { name: string | null; idNumber: string | null }>> {
+  const ids = [...new Set(personIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('persons').select(['id', 'name', 'id_number']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [Number(r.id), { name: r.name, idNumber: r.id_number }]));
+}
+
 export async function findCase(db: Kysely<Database>, id: string): Promise<CaseTable | undefined> {
   return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
 }
