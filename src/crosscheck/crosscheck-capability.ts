@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context.js';
 import { caseRoutes } from './cases.routes.js';
+import { qualityRoutes } from './quality.routes.js';
 import { CrosscheckScheduler } from './run/crosscheck-scheduler.js';
 import { evaluateAfterProjection } from './run/evaluate-persons.js';
 
@@ -12,6 +13,7 @@ import { evaluateAfterProjection } from './run/evaluate-persons.js';
 export function crosscheckCapability() {
   return async (app: FastifyInstance, ctx: AppContext): Promise<void> => {
     await caseRoutes(app, ctx);
+    await qualityRoutes(app, ctx);
     if (ctx.config.crosscheckIncremental && app.hasDecorator('registryProjector')) {
       app.registryProjector.setAfterChunk(evaluateAfterProjection(ctx.tree));
     }
