@@ -4,7 +4,6 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../../src/platform/identity/index.js';
 import { todayInDistrict } from '../../src/sharing/agreements/agreement.js';
-import { loginAsRole } from '../http-helpers.js';
 import { submitRows } from '../submit-rows.js';
 import { signIn, startE2E, TEST_PASSWORD, type E2E } from './harness.js';
 
@@ -224,15 +223,24 @@ describe('data sharing pages in Chromium', () => {
     await expect.poll(() => page.getByTestId('secret-value').innerText()).not.toBe(secret);
     await page.getByTestId('secret-ok').click();
 
-    // The bureau allows a loopback endpoint; the clerk sees its delivery, its attempts, and sends it again.
-    const bureauApi = await loginAsRole(e.app, e.t.ctx, 'bureau_admin', 'BUREAU');
-    const allowed = await bureauApi.request({
-      method: 'POST',
-      url: '/api/v1/webhooks',
-      payload: { agreementId, url: `${receiver.url}/hook`, allowPrivate: true },
-    });
-    expect(allowed.statusCode).toBe(201);
-    const local = allowed.json().id as string;
+    // The bureau allows a loopback endpoint on the same page (a department cannot: the box is not
+    // there for the clerk); the clerk sees its delivery, its attempts, and sends it again.
+    expect(await page.getByTestId('webhook-form-private').count()).toBe(0);
+    // (The bureau has no 我的数据: it manages an agreement's endpoints on the agreement's page.)
+    await bureau.reload();
+    await bureau.getByTestId('agreement-webhooks').getByTestId('webhook-add').click();
+    await bureau.getByTestId('webhook-form-url').fill(`${receiver.url}/hook`);
+    await bureau.getByTestId('webhook-form-private').check();
+    await bureau.getByTestId('webhook-form-ok').click();
+    await bureau.getByTestId('secret-ok').click();
+    const local = (
+      await e.t.ctx.db.kysely
+        .selectFrom('webhook_endpoints')
+        .select(['id', 'allow_private'])
+        .where('url', '=', `${receiver.url}/hook`)
+        .executeTakeFirstOrThrow()
+    ).id;
+    await bureau.getByTestId(`webhook-row-private-${local}`).waitFor();
     await expect.poll(() => receiver.received.length, { timeout: 20_000 }).toBeGreaterThan(0);
     await page.reload();
     await page.getByTestId('mydata-tab-webhooks').click();

@@ -19,6 +19,7 @@ import { AgreementDecision } from './agreement-decision.js';
 import { usePeriodLabel } from './agreement-scope-summary.js';
 import { AgreementStatusTag } from './agreement-status-tag.js';
 import { useSharingLabels } from './use-sharing-labels.js';
+import { WebhooksPanel } from './webhooks-panel.js';
 
 /** `/sharing/agreements/:id`: what an agreement shares, its history, and (for the bureau) the decision panel. */
 export function AgreementDetailPage() {
@@ -60,6 +61,11 @@ export function AgreementDetailPage() {
             catalog={catalog.data}
             onDecided={reload}
           />
+        )}
+        {can('agreement.decide') && can('webhook.manage') && data.status === 'approved' && Object.keys(data.eventFields).length > 0 && (
+          <Card title={t('sharing.myData.tabWebhooks')} data-testid="agreement-webhooks">
+            <WebhooksPanel agreement={data} />
+          </Card>
         )}
         <AgreementHistory agreement={data} />
       </Space>

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Form, Input, Modal, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Flex, Form, Input, Modal, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, isApiError } from '../../api/api-error.js';
 import { api, seg } from '../../api/client.js';
 import type { Agreement, Page, Webhook } from '../../api/types.js';
+import { useSession } from '../../auth/session-context.js';
 import { ConfirmAction } from '../../components/confirm-action.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState } from '../../components/error-state.js';
@@ -18,10 +19,16 @@ const URL_PATTERN = /^https?:\/\/\S+$/i;
 
 type Dialog = { kind: 'add' } | { kind: 'secret'; secret: string } | { kind: 'deliveries'; webhook: Webhook } | null;
 
-/** An agreement's webhook endpoints: add (secret shown once), switch on/off, rotate the secret, deliveries. */
+/**
+ * An agreement's webhook endpoints: add (secret shown once), switch on/off, rotate the secret,
+ * deliveries. The bureau (who decides agreements) may also allow a private or loopback target,
+ * on a new endpoint or an existing one; the server refuses that to anyone else.
+ */
 export function WebhooksPanel({ agreement }: { agreement: Agreement }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const { can } = useSession();
+  const bureau = can('agreement.decide');
   const [dialog, setDialog] = useState<Dialog>(null);
   const { data, error, loading, reload } = useApiQuery<Page<Webhook>>('/api/v1/webhooks', {
     pageSize: WEBHOOKS_PAGE_SIZE,
@@ -38,6 +45,12 @@ export function WebhooksPanel({ agreement }: { agreement: Agreement }) {
   const toggle = (row: Webhook, active: boolean) =>
     act(async () => {
       await api.patch(`/api/v1/webhooks/${seg(row.id)}`, { active });
+      reload();
+    });
+  const setAllowPrivate = (row: Webhook, allowPrivate: boolean) =>
+    act(async () => {
+      await api.patch(`/api/v1/webhooks/${seg(row.id)}`, { allowPrivate });
+      void message.success(allowPrivate ? t('sharing.webhooks.privateAllowed') : t('sharing.webhooks.privateWithdrawn'));
       reload();
     });
   const rotate = (row: Webhook) =>
@@ -81,7 +94,18 @@ export function WebhooksPanel({ agreement }: { agreement: Agreement }) {
             title: t('sharing.webhooks.url'),
             dataIndex: 'url',
             ellipsis: true,
-            render: (url: string) => <code>{url}</code>,
+            render: (url: string, row) => (
+              <Space size={6}>
+                <code>{url}</code>
+                {row.allowPrivate && (
+                  <Tooltip title={t('sharing.webhooks.privateTagHint')}>
+                    <Tag color="orange" data-testid={`webhook-row-private-${row.id}`}>
+                      {t('sharing.webhooks.privateTag')}
+                    </Tag>
+                  </Tooltip>
+                )}
+              </Space>
+            ),
           },
           {
             title: t('sharing.webhooks.status'),
@@ -121,9 +145,25 @@ export function WebhooksPanel({ agreement }: { agreement: Agreement }) {
           {
             title: t('common.actions'),
             key: 'actions',
-            width: 220,
+            width: bureau ? 320 : 220,
             render: (_: unknown, row) => (
               <Space size={4}>
+                {bureau && (
+                  <ConfirmAction
+                    title={row.allowPrivate ? t('sharing.webhooks.withdrawPrivate') : t('sharing.webhooks.allowPrivate')}
+                    description={
+                      row.allowPrivate ? t('sharing.webhooks.withdrawPrivateConfirm') : t('sharing.webhooks.allowPrivateConfirm')
+                    }
+                    onConfirm={() => setAllowPrivate(row, !row.allowPrivate)}
+                    okText={row.allowPrivate ? t('sharing.webhooks.withdrawPrivate') : t('sharing.webhooks.allowPrivate')}
+                    danger={!row.allowPrivate}
+                    okTestId="webhook-private-confirm"
+                  >
+                    <Button size="small" type="link" data-testid={`webhook-row-private-toggle-${row.id}`}>
+                      {row.allowPrivate ? t('sharing.webhooks.withdrawPrivate') : t('sharing.webhooks.allowPrivate')}
+                    </Button>
+                  </ConfirmAction>
+                )}
                 <Button
                   size="small"
                   type="link"
@@ -156,6 +196,7 @@ export function WebhooksPanel({ agreement }: { agreement: Agreement }) {
       {dialog?.kind === 'add' && (
         <WebhookAddModal
           agreement={agreement}
+          bureau={bureau}
           onClose={() => setDialog(null)}
           onCreated={(secret) => {
             void message.success(t('sharing.webhooks.created'));
@@ -180,26 +221,34 @@ export function WebhooksPanel({ agreement }: { agreement: Agreement }) {
   );
 }
 
+interface WebhookForm {
+  url: string;
+  allowPrivate?: boolean;
+}
+
 function WebhookAddModal({
   agreement,
+  bureau,
   onClose,
   onCreated,
 }: {
   agreement: Agreement;
+  bureau: boolean;
   onClose: () => void;
   onCreated: (secret: string) => void;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ url: string }>();
+  const [form] = Form.useForm<WebhookForm>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const onFinish = async ({ url }: { url: string }) => {
+  const onFinish = async ({ url, allowPrivate }: WebhookForm) => {
     setSaving(true);
     setError(null);
     try {
       const created = await api.post<Webhook & { secret: string }>('/api/v1/webhooks', {
         agreementId: agreement.id,
         url: url.trim(),
+        ...(bureau && allowPrivate ? { allowPrivate: true } : {}),
       });
       onCreated(created.secret);
     } catch (err) {
@@ -239,6 +288,11 @@ function WebhookAddModal({
         >
           <Input maxLength={500} placeholder={t('sharing.webhooks.urlPlaceholder')} data-testid="webhook-form-url" />
         </Form.Item>
+        {bureau && (
+          <Form.Item name="allowPrivate" valuePropName="checked" extra={t('sharing.webhooks.allowPrivateHint')}>
+            <Checkbox data-testid="webhook-form-private">{t('sharing.webhooks.allowPrivateLabel')}</Checkbox>
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );
