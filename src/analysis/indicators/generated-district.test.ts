@@ -105,9 +105,8 @@ describe.each(DIALECTS)('indicators of a generated district against its truth on
   it('answers the same on SQLite and PostgreSQL', () => {
     const other = reports.get(dialect === 'sqlite' ? 'postgres' : 'sqlite');
     if (!other) return;
-    const { exchange: _a, ...mine } = report;
-    const { exchange: _b, ...theirs } = other;
-    expect(mine).toEqual(theirs);
+    // The exchange block differs by the submissions' timestamps; everything else must match.
+    expect({ ...report, exchange: null }).toEqual({ ...other, exchange: null });
   });
 });
 
