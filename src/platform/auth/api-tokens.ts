@@ -61,12 +61,13 @@ export async function resolveApiToken(
   db: Db,
   secret: string,
   ip: string | null,
-): Promise<{ id: string; name: string; orgId: string } | undefined> {
+  tokenHash = hashSecret(secret),
+): Promise<{ id: string; name: string; orgId: string; expiresAt: string } | undefined> {
   if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return undefined;
   const row = await db.kysely
     .selectFrom('api_tokens')
     .selectAll()
-    .where('token_hash', '=', hashSecret(secret))
+    .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row || tokenStatus(row) !== 'active') return undefined;
   const now = Date.now();
@@ -77,5 +78,5 @@ export async function resolveApiToken(
       .where('id', '=', row.id)
       .execute();
   }
-  return { id: row.id, name: row.name, orgId: row.org_id };
+  return { id: row.id, name: row.name, orgId: row.org_id, expiresAt: row.expires_at };
 }

@@ -4,10 +4,12 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../context.js';
 import type { Database } from '../db/index.js';
 import { AppError } from '../errors/index.js';
-import { resolveApiToken } from './api-tokens.js';
+import { resolveApiToken, TOKEN_PREFIX } from './api-tokens.js';
 import { assertStrongPassword, hashPassword, verifyPassword } from './passwords.js';
 import { buildPrincipal } from './principal-loader.js';
 import type { Principal } from './principal.js';
+import { hashSecret } from './secrets.js';
+import { cachedTokenPrincipal } from './token-principal-cache.js';
 import { createSession, deleteSession, deleteUserSessions, resolveSession } from './sessions.js';
 
 // Verified against when the username is unknown, so that both cases take the same time.
@@ -190,26 +192,35 @@ function userPrincipal(ctx: AppContext, user: UserWithOrg, session: { id: string
   });
 }
 
-/** The principal behind a bearer token, or undefined when it is unknown, expired or revoked. */
+/**
+ * The principal behind a bearer token, or undefined when it is unknown, expired or revoked. Kept
+ * for a few seconds per token (see token-principal-cache.ts): department systems send many
+ * requests a second, and each would otherwise read the token, its organisation and divisions.
+ */
 export async function principalFromToken(
   ctx: AppContext,
   secret: string,
   ip: string | null,
 ): Promise<Principal | undefined> {
-  const token = await resolveApiToken(ctx.db, secret, ip);
-  if (!token) return undefined;
-  const org = await ctx.db.kysely
-    .selectFrom('orgs')
-    .select(['id', 'code', 'name', 'type', 'active'])
-    .where('id', '=', token.orgId)
-    .executeTakeFirst();
-  if (!org || org.active !== 1) return undefined;
-  return buildPrincipal(ctx.db, ctx.tree, {
-    kind: 'token',
-    id: token.id,
-    name: token.name,
-    displayName: `${org.name} · ${token.name}`,
-    role: 'dept_system',
-    org: { id: org.id, code: org.code, name: org.name, type: org.type },
+  if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return undefined;
+  const tokenHash = hashSecret(secret);
+  return cachedTokenPrincipal(tokenHash, async () => {
+    const token = await resolveApiToken(ctx.db, secret, ip, tokenHash);
+    if (!token) return undefined;
+    const org = await ctx.db.kysely
+      .selectFrom('orgs')
+      .select(['id', 'code', 'name', 'type', 'active'])
+      .where('id', '=', token.orgId)
+      .executeTakeFirst();
+    if (!org || org.active !== 1) return undefined;
+    const principal = await buildPrincipal(ctx.db, ctx.tree, {
+      kind: 'token',
+      id: token.id,
+      name: token.name,
+      displayName: `${org.name} · ${token.name}`,
+      role: 'dept_system',
+      org: { id: org.id, code: org.code, name: org.name, type: org.type },
+    });
+    return { principal, expiresAt: token.expiresAt };
   });
 }

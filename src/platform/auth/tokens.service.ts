@@ -6,6 +6,7 @@ import type { Database } from '../db/index.js';
 import { AppError } from '../errors/index.js';
 import { insertApiToken, tokenStatus, TOKEN_MAX_DAYS, type TokenStatus, type TokenView } from './api-tokens.js';
 import type { Principal } from './principal.js';
+import { forgetTokenPrincipals } from './token-principal-cache.js';
 
 /** Callers who manage every organisation's tokens; others manage only their own org's. */
 function managesAllTokens(principal: Principal | AuditActor): boolean {
@@ -124,7 +125,7 @@ export async function createToken(
 
 /** Revokes a token at once; it stops working on the next request. */
 export async function revokeToken(ctx: AppContext, principal: Principal | AuditActor, id: string): Promise<TokenView> {
-  return ctx.db.kysely.transaction().execute(async (trx) => {
+  const view = await ctx.db.kysely.transaction().execute(async (trx) => {
     const row = await tokenQuery(trx).where('t.id', '=', id).executeTakeFirst();
     if (!row || (!managesAllTokens(principal) && 'permissions' in principal && row.org_id !== principal.org.id)) {
       throw new AppError('NOT_FOUND', { details: { token: id } });
@@ -148,4 +149,7 @@ export async function revokeToken(ctx: AppContext, principal: Principal | AuditA
     }
     return toView(await tokenQuery(trx).where('t.id', '=', id).executeTakeFirstOrThrow());
   });
+  // After the commit, so no request can cache the token again from before it.
+  forgetTokenPrincipals();
+  return view;
 }

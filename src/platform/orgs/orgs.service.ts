@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { actorOf } from '../audit/actor.js';
 import { appendAudit, type AuditActor } from '../audit/audit-log.js';
 import type { Principal } from '../auth/principal.js';
+import { forgetTokenPrincipals } from '../auth/token-principal-cache.js';
 import type { AppContext } from '../context.js';
 import type { Database } from '../db/index.js';
 import { AppError } from '../errors/index.js';
@@ -107,7 +108,7 @@ export async function insertOrg(ctx: AppContext, trx: Kysely<Database>, input: O
 
 /** Changes an organisation's name, parent, divisions, liaison or active flag. */
 export async function updateOrg(ctx: AppContext, principal: Principal, code: string, patch: OrgPatch): Promise<OrgView> {
-  return ctx.db.kysely.transaction().execute(async (trx) => {
+  const view = await ctx.db.kysely.transaction().execute(async (trx) => {
     const org = await findOrgByCode(trx, code);
     if (!org) throw new AppError('NOT_FOUND', { details: { org: code } });
     const changes: Partial<Database['orgs']> = { updated_at: new Date().toISOString() };
@@ -136,6 +137,9 @@ export async function updateOrg(ctx: AppContext, principal: Principal, code: str
     });
     return (await findOrgByCode(trx, code))!;
   });
+  // Tokens of the organisation carry its name, active flag and divisions in their cached principal.
+  forgetTokenPrincipals();
+  return view;
 }
 
 async function requireParent(trx: Kysely<Database>, parentCode: string): Promise<string> {
