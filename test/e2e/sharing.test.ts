@@ -294,4 +294,39 @@ describe('data sharing pages in Chromium', () => {
     expect(csv.text).toContain('预产期');
     expect(csv.text).toContain('陈丽');
   });
+
+  it('lets the bureau narrow a district-wide agreement to one town, in English too', async () => {
+    const admin = await e.userOf('bureau_admin', 'BUREAU');
+    const page = await e.newPage();
+    await signIn(page, e.baseUrl, admin, TEST_PASSWORD);
+    await page.getByTestId('nav-agreements').waitFor();
+    await page.goto(`${e.baseUrl}/sharing/agreements/AG-LABOR-DEATHS`);
+    const narrow = page.getByTestId('decision-narrow');
+    await narrow.waitFor();
+    expect(await narrow.isDisabled()).toBe(true);
+    // A district-wide agreement names the district itself; the bureau takes it out and names one town.
+    const codes = page.getByTestId('decision-area-codes');
+    expect(await codes.innerText()).toContain('顺德区');
+    await codes.click();
+    await page.keyboard.press('Backspace');
+    // No division named: nothing can be decided, and the panel says why.
+    await expect.poll(() => page.getByTestId('decision-area-hint').innerText()).toContain('请至少选择一个区划');
+    expect(await narrow.isDisabled()).toBe(true);
+    await page.keyboard.type('伦教');
+    await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').filter({ hasText: '伦教街道' }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => narrow.isEnabled()).toBe(true);
+    await page.getByTestId('decision-note').fill('只核对伦教街道');
+    await narrow.click();
+    await page.getByTestId('decision-confirm').click();
+    await expect
+      .poll(async () => (await e.t.ctx.db.kysely.selectFrom('agreements').select('area').where('id', '=', 'AG-LABOR-DEATHS').executeTakeFirstOrThrow()).area)
+      .toContain('440606003000');
+    await expect.poll(() => page.getByTestId('agreement-area').innerText()).toContain('伦教街道');
+    expect(await page.getByTestId('agreement-history').innerText()).toContain('只核对伦教街道');
+    // The whole jurisdiction cannot come back: that would widen the agreement.
+    await page.getByTestId('lang-switch').click();
+    await page.getByText('Area shared (can only be made smaller)').waitFor();
+    expect(await page.getByTestId('decision-area').locator('input[value="jurisdiction"]').isDisabled()).toBe(true);
+  });
 });

@@ -871,6 +871,8 @@ export const en: Messages = {
       title: 'Decision',
       narrowHint: 'Untick the event types or fields not to share, then click “Approve narrowed” (narrowing only; nothing can be added).',
       validTo: 'Shared until (can only be brought forward)',
+      area: 'Area shared (can only be made smaller)',
+      areaHint: 'Only divisions within the requested area; a town includes its villages.',
       validToInvalid: 'The end date must lie after the start and not after the current end',
       narrowHintApproved: 'Untick the event types or fields to stop sharing, then click “Narrow”.',
       note: 'Note (optional, kept in the history)',

@@ -1,11 +1,12 @@
-import { Alert, App, Button, Card, Flex, Input, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Input, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/api-error.js';
 import { api, seg } from '../../api/client.js';
-import type { AgreementAction, AgreementDetail, AgreementScope } from '../../api/types.js';
+import type { AgreementAction, AgreementArea, AgreementDetail, AgreementScope } from '../../api/types.js';
 import { ConfirmAction } from '../../components/confirm-action.js';
 import type { CatalogIndex } from '../exchange/use-catalog.js';
+import { DivisionSelect } from '../orgs/division-select.js';
 import { EventFieldsPicker } from './event-fields-picker.js';
 import type { EventFields } from './event-fields-picker.js';
 import { PersonFieldsPicker } from './person-fields-picker.js';
@@ -29,7 +30,17 @@ function sameFields(a: EventFields, b: EventFields): boolean {
   );
 }
 
-/** The bureau's decision panel: untick to narrow, add a note, then approve, refuse, suspend, resume or revoke. */
+function sameArea(a: AgreementArea, b: AgreementArea): boolean {
+  if (a.mode !== b.mode) return false;
+  if (a.mode === 'jurisdiction' || b.mode === 'jurisdiction') return true;
+  return JSON.stringify([...a.codes].sort()) === JSON.stringify([...b.codes].sort());
+}
+
+/**
+ * The bureau's decision panel: untick to narrow (fields, the area down to named divisions, an
+ * earlier end date), add a note, then approve, refuse, suspend, resume or revoke. The server
+ * refuses anything wider than what was asked (SCOPE_NOT_NARROWER), shown in the panel.
+ */
 export function AgreementDecision({
   agreement,
   catalog,
@@ -45,6 +56,7 @@ export function AgreementDecision({
   const [eventFields, setEventFields] = useState<EventFields>(agreement.eventFields);
   const [personFields, setPersonFields] = useState<string[]>(agreement.personFields);
   const [validTo, setValidTo] = useState<string>(agreement.validTo ?? '');
+  const [area, setArea] = useState<AgreementArea>(agreement.area);
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
   const actions = ACTIONS_BY_STATUS[agreement.status];
@@ -54,7 +66,10 @@ export function AgreementDecision({
   const periodInvalid =
     periodChanged &&
     (validTo === '' || validTo < agreement.validFrom || (agreement.validTo !== null && validTo > agreement.validTo));
+  const areaChanged = !sameArea(area, agreement.area);
+  const areaEmpty = area.mode === 'divisions' && area.codes.length === 0;
   const narrowed =
+    areaChanged ||
     !sameFields(eventFields, agreement.eventFields) ||
     JSON.stringify([...personFields].sort()) !== JSON.stringify([...agreement.personFields].sort()) ||
     periodChanged;
@@ -79,7 +94,7 @@ export function AgreementDecision({
     setError(null);
     const scope: Partial<AgreementScope> | undefined =
       (action === 'approve' || action === 'narrow') && narrowed
-        ? { eventFields, personFields, ...(periodChanged ? { validTo } : {}) }
+        ? { eventFields, personFields, ...(periodChanged ? { validTo } : {}), ...(areaChanged ? { area } : {}) }
         : undefined;
     try {
       await api.post(`/api/v1/agreements/${seg(agreement.id)}/decision`, {
@@ -136,6 +151,41 @@ export function AgreementDecision({
               <PersonFieldsPicker allowed={agreement.personFields} value={personFields} onChange={setPersonFields} />
             </Card>
           )}
+          <Flex vertical gap={8}>
+            <Flex gap={8} align="center" wrap>
+              <Typography.Text>{t('sharing.decision.area')}</Typography.Text>
+              <Radio.Group
+                value={area.mode}
+                onChange={(e) =>
+                  setArea(
+                    e.target.value === 'jurisdiction'
+                      ? { mode: 'jurisdiction' }
+                      : { mode: 'divisions', codes: agreement.area.mode === 'divisions' ? agreement.area.codes : [] },
+                  )
+                }
+                data-testid="decision-area"
+              >
+                <Radio value="jurisdiction" disabled={agreement.area.mode === 'divisions'}>
+                  {t('sharing.request.areaJurisdiction')}
+                </Radio>
+                <Radio value="divisions" data-testid="decision-area-divisions">
+                  {t('sharing.request.areaDivisions')}
+                </Radio>
+              </Radio.Group>
+            </Flex>
+            {area.mode === 'divisions' && (
+              <div style={{ maxWidth: 560 }}>
+                <DivisionSelect
+                  value={area.codes}
+                  onChange={(codes) => setArea({ mode: 'divisions', codes })}
+                  testId="decision-area-codes"
+                />
+                <Typography.Text type={areaEmpty ? 'danger' : 'secondary'} data-testid="decision-area-hint">
+                  {areaEmpty ? t('sharing.request.areaDivisionsRequired') : t('sharing.decision.areaHint')}
+                </Typography.Text>
+              </div>
+            )}
+          </Flex>
           <Flex gap={8} align="center" wrap>
             <Typography.Text>{t('sharing.decision.validTo')}</Typography.Text>
             <Input
@@ -167,7 +217,7 @@ export function AgreementDecision({
         />
         {actions.map((action) => {
           const blocked =
-            ((action === 'approve' || action === 'narrow') && (emptyType || emptyScope || periodInvalid)) ||
+            ((action === 'approve' || action === 'narrow') && (emptyType || emptyScope || periodInvalid || areaEmpty)) ||
             (action === 'narrow' && !narrowed);
           return (
             <ConfirmAction
