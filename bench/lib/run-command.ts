@@ -17,6 +17,8 @@ export interface CommandResult {
   peakRssBytes: number | undefined;
   /** Where the peak came from: GNU time's "Maximum resident set size", or /proc polling. */
   rssSource: '/usr/bin/time -v' | '/proc VmHWM polling' | 'unavailable';
+  /** User + system CPU time of the command in ms (GNU time); undefined without /usr/bin/time. Steadier than wall time on a shared machine. */
+  cpuMs: number | undefined;
   stdout: string;
   stderr: string;
 }
@@ -82,9 +84,11 @@ export async function runCommand(
   process.removeListener('exit', killGroup);
 
   let peakRssBytes: number | undefined;
+  let cpuMs: number | undefined;
   let rssSource: CommandResult['rssSource'] = 'unavailable';
   if (useGnuTime) {
     peakRssBytes = readGnuTimePeak(timeFile);
+    cpuMs = readGnuTimeCpu(timeFile);
     fs.rmSync(timeFile, { force: true });
     if (peakRssBytes !== undefined) rssSource = '/usr/bin/time -v';
   } else {
@@ -98,6 +102,7 @@ export async function runCommand(
     wallMs,
     peakRssBytes,
     rssSource,
+    cpuMs,
     stdout: Buffer.concat(stdout).toString('utf8'),
     stderr: Buffer.concat(stderr).toString('utf8'),
   };
@@ -112,4 +117,16 @@ function readGnuTimePeak(file: string): number | undefined {
   }
   const match = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(text);
   return match ? Number(match[1]) * 1024 : undefined;
+}
+
+function readGnuTimeCpu(file: string): number | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const user = /User time \(seconds\):\s*([\d.]+)/.exec(text);
+  const system = /System time \(seconds\):\s*([\d.]+)/.exec(text);
+  return user && system ? (Number(user[1]) + Number(system[1])) * 1000 : undefined;
 }

@@ -1,5 +1,6 @@
 /** The registered benchmark suites, in the order `npm run bench` runs them. */
 import type { Suite } from '../lib/figure.js';
+import { crosscheckSuite } from './crosscheck.js';
 import { genSuite } from './gen.js';
 import { httpHelloWorldSuite } from './http-hello-world.js';
 import { ingestSuite } from './ingest.js';
@@ -19,4 +20,5 @@ export const SUITES: readonly Suite[] = [
   ingestSuite,
   linkageSuite,
   sharingSuite,
+  crosscheckSuite,
 ];

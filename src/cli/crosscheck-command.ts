@@ -14,7 +14,7 @@ export function registerCrosscheckCommand(program: Command): void {
       await withContext(async (ctx) => {
         const started = performance.now();
         const result = await runCrosscheck(ctx, { asOf: options.asOf });
-        process.stdout.write(`checked ${result.persons} persons as of ${result.asOf} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+        process.stdout.write(`checked ${result.persons} persons as of ${result.asOf} in ${((performance.now() - started) / 1000).toFixed(1)} s; ${result.escalated} overdue cases escalated\n`);
         printTable(Object.entries(result.byRule).map(([rule, t]) => ({ rule, ...t })), ['rule', 'found', 'opened', 'reopened', 'resolved']);
       });
     });
