@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/index.js';
 import type { LinkRecord } from '../linkage/index.js';
 import type { Golden } from '../persons/survivorship.js';
-import { personsByBlockingKeys, type KeyHolder } from './blocking-keys.repository.js';
+import { keyHolders, storedKey, type KeyHolder } from './blocking-keys.repository.js';
 import { idSignature, isSignatureCompatible, linkKeyHashes, linkRecordOfGolden } from './person-link-record.js';
 import type { PersonCandidate } from './person-matcher.js';
+import type { StoredKeyFilter } from './stored-key-filter.js';
 
 interface PersonNow {
   record: LinkRecord;
@@ -29,7 +30,9 @@ export interface CandidateQuery {
  * wherever the chunk boundaries fall, which keeps rebuilds equal to incremental projection.
  */
 export class ChunkCandidates {
-  private readonly stored = new Map<number, KeyHolder[]>();
+  /** Stored holders by stored key read as a point, and valid-number holders by plain key read as a range. */
+  private readonly points = new Map<number, KeyHolder[]>();
+  private readonly ranges = new Map<number, KeyHolder[]>();
   private readonly inChunk = new Map<number, Set<number>>();
   private readonly dirty = new Set<number>();
   private readonly now = new Map<number, PersonNow>();
@@ -37,17 +40,46 @@ export class ChunkCandidates {
   constructor(
     private readonly trx: Kysely<Database>,
     private readonly goldenNow: (personId: number) => Promise<Golden>,
+    /** What the key table may hold, when the run knows (a stored key it says no to is not read). */
+    private readonly filter?: StoredKeyFilter,
   ) {}
 
   /** Reads the stored holders of many records' keys at once (a chunk's worth); returns the persons the records may be. */
   async prefetch(queries: readonly CandidateQuery[]): Promise<number[]> {
-    const wanted = [...new Set(queries.flatMap((q) => q.keys))].filter((k) => !this.stored.has(k));
-    for (const [key, holders] of await personsByBlockingKeys(this.trx, wanted)) this.stored.set(key, holders);
-    const persons = new Set<number>();
-    for (const q of queries) {
-      for (const key of q.keys) for (const h of this.stored.get(key) ?? []) if (isSignatureCompatible(q.idSig, h.idSig)) persons.add(h.personId);
+    const points = new Set<number>();
+    const ranges = new Set<number>();
+    const wantPoint = (point: number) => {
+      if (this.points.has(point)) return;
+      if (this.filter && !this.filter.mayHold(point)) this.points.set(point, []);
+      else points.add(point);
+    };
+    for (const { keys, idSig } of queries) {
+      for (const key of keys) {
+        wantPoint(key);
+        if (idSig !== 0) wantPoint(storedKey(key, idSig));
+        else if (!this.ranges.has(key)) ranges.add(key);
+      }
     }
+    if (points.size > 0 || ranges.size > 0) {
+      const found = await keyHolders(this.trx, { points: [...points], ranges: [...ranges] });
+      for (const [key, holders] of found.points) this.points.set(key, holders);
+      for (const [key, holders] of found.ranges) this.ranges.set(key, holders);
+    }
+    const persons = new Set<number>();
+    for (const q of queries) for (const key of q.keys) this.storedHolders(q, key, persons);
     return [...persons];
+  }
+
+  /**
+   * Adds the stored holders of one of the query's keys that may be the record's person: without
+   * a valid number (the plain key; rows there with a signature were written before valid holders
+   * moved above 2³² and are filtered), or — for a query with a valid number — with its own
+   * signature (their bucket; filtered, buckets being shared), else every valid holder (the range).
+   */
+  private storedHolders({ idSig }: CandidateQuery, key: number, into: Set<number>): void {
+    for (const h of this.points.get(key) ?? []) if (isSignatureCompatible(idSig, h.idSig)) into.add(h.personId);
+    const valid = idSig === 0 ? this.ranges.get(key) : this.points.get(storedKey(key, idSig));
+    for (const h of valid ?? []) if (isSignatureCompatible(idSig, h.idSig)) into.add(h.personId);
   }
 
   /** The person gained or lost a record in this chunk: their golden record (and keys) may have changed. */
@@ -68,13 +100,9 @@ export class ChunkCandidates {
       }
     }
     this.dirty.clear();
-    if (keys.some((k) => !this.stored.has(k))) await this.prefetch([query]);
-    const persons = new Set<number>();
-    for (const key of keys) {
-      // The stored signature is current for persons this chunk left alone; those it touched are in inChunk.
-      for (const h of this.stored.get(key) ?? []) if (isSignatureCompatible(idSig, h.idSig)) persons.add(h.personId);
-      for (const id of this.inChunk.get(key) ?? []) persons.add(id);
-    }
+    const persons = new Set<number>(await this.prefetch([query]));
+    // The stored signature is current for persons this chunk left alone; those it touched are in inChunk.
+    for (const key of keys) for (const id of this.inChunk.get(key) ?? []) persons.add(id);
     const candidates: PersonCandidate[] = [];
     for (const personId of [...persons].sort((a, b) => a - b)) {
       const now = await this.personNow(personId);

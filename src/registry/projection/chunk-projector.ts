@@ -1,14 +1,17 @@
+import type SqliteDatabase from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database, PersonRecordTable, PersonRelationTable, PersonTable } from '../../platform/db/index.js';
 import { registryEffectOf, type RoleEffect, type RoleName } from '../effects/registry-effects.js';
 import { nameKey } from '../persons/name-key.js';
 import { derivePersonState } from '../persons/person-state.js';
 import { pickGolden, type FactClaim, type Golden } from '../persons/survivorship.js';
-import { deleteBlockingKeys, insertBlockingKeys } from './blocking-keys.repository.js';
+import { deleteBlockingKeys, insertBlockingKeys, storedKey, storedKeysToDelete } from './blocking-keys.repository.js';
 import { ChunkCandidates } from './chunk-candidates.js';
 import { matchChild, type ChildDescriptor, type LinkEvidence } from './match-child.js';
 import { idSignature, linkKeyHashes, linkRecordOfGolden, linkRecordOfRole } from './person-link-record.js';
 import { matchPerson } from './person-matcher.js';
+import { sqliteAppends } from './sqlite-appends.js';
+import type { StoredKeyFilter } from './stored-key-filter.js';
 import {
   childrenOf,
   deleteRecordLinks,
@@ -43,6 +46,14 @@ export interface LinkDecision {
   roleA: string;
   seqB: number;
   roleB: string;
+}
+
+/** What a projection run lends its chunks. */
+export interface ProjectionRun {
+  /** What the key table may hold, when the run knows; the keys each chunk writes are added to it. */
+  keyFilter?: StoredKeyFilter;
+  /** On SQLite, the connection the transaction runs on: appends go through prepared statements. */
+  sqlite?: SqliteDatabase.Database;
 }
 
 export interface ReviewTask {
@@ -91,8 +102,9 @@ export class ChunkProjector {
     private readonly orgTypes: ReadonlyMap<string, string>,
     private readonly districtCode: string,
     private readonly decisions: readonly LinkDecision[],
+    private readonly run: ProjectionRun = {},
   ) {
-    this.candidates = new ChunkCandidates(trx, (personId) => this.goldenNow(personId));
+    this.candidates = new ChunkCandidates(trx, (personId) => this.goldenNow(personId), run.keyFilter);
   }
 
   /**
@@ -374,8 +386,15 @@ export class ChunkProjector {
 
   /** Writes the chunk: links, relations, and every touched person's golden record and state. */
   async write(): Promise<void> {
-    await insertRows(this.trx, 'person_records', this.pending.map(({ entry: _e, payload: _p, effect: _f, ...row }) => row));
-    await insertRows(this.trx, 'person_relations', this.relations);
+    const appends = this.run.sqlite ? sqliteAppends(this.run.sqlite) : undefined;
+    const records = this.pending.map(({ entry: _e, payload: _p, effect: _f, ...row }) => row);
+    if (appends) {
+      appends.records(records);
+      appends.relations(this.relations);
+    } else {
+      await insertRows(this.trx, 'person_records', records);
+      await insertRows(this.trx, 'person_relations', this.relations);
+    }
     const claims = new Map<number, FactClaim[]>();
     const lastSeq = new Map<number, number>();
     const add = (personId: number, seq: number, orgCode: string, type: string, eventDate: string | null, payload: Record<string, string | number>, role: RoleEffect) => {
@@ -441,13 +460,23 @@ export class ChunkProjector {
       const keys = linkKeyHashes(linkRecordOfGolden(personId, golden));
       const idSig = idSignature(state.idNumber);
       const before = known ? linkKeyHashes(linkRecordOfGolden(personId, known.golden)) : [];
-      const unchanged = known && idSig === idSignature(known.golden.id_number?.v) && keys.length === before.length && keys.every((k) => before.includes(k));
+      const sigBefore = known ? idSignature(known.golden.id_number?.v) : 0;
+      const unchanged = known && idSig === sigBefore && keys.length === before.length && keys.every((k) => before.includes(k));
       if (unchanged) continue;
-      if (known) rekeyed.set(personId, before);
-      for (const key of keys) keyRows.push({ key, person_id: personId, id_sig: idSig });
+      if (known) rekeyed.set(personId, storedKeysToDelete(before, sigBefore));
+      for (const key of keys) keyRows.push({ key: storedKey(key, idSig), person_id: personId, id_sig: idSig });
     }
-    await insertRows(this.trx, 'persons', inserts);
     await deleteBlockingKeys(this.trx, rekeyed);
-    await insertBlockingKeys(this.trx, keyRows);
+    // In key order: neighbouring keys share index pages.
+    keyRows.sort((a, b) => a.key - b.key || a.person_id - b.person_id);
+    if (appends) {
+      appends.persons(inserts);
+      appends.keys(keyRows);
+    } else {
+      await insertRows(this.trx, 'persons', inserts);
+      await insertBlockingKeys(this.trx, keyRows);
+    }
+    const filter = this.run.keyFilter;
+    if (filter) for (const row of keyRows) filter.add(row.key);
   }
 }

@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, Db } from '../../platform/db/index.js';
-import { ChunkProjector, type LedgerEntry, type LinkDecision } from './chunk-projector.js';
+import { ChunkProjector, type LedgerEntry, type LinkDecision, type ProjectionRun } from './chunk-projector.js';
 import { deleteBlockingKeys } from './blocking-keys.repository.js';
 import { storedBlockingKeys } from './stored-blocking-keys.js';
-import { lockRegistryCursor, saveRegistryCursor } from './registry.repository.js';
+import { cursorStamp, lockRegistryCursor, relockRegistryCursor, saveRegistryCursor } from './registry.repository.js';
+import { StoredKeyFilter } from './stored-key-filter.js';
 
 /** Ledger entries projected per transaction: small enough not to hold the database for long. */
 const CHUNK_ENTRIES = 5000;
@@ -21,6 +22,14 @@ export interface ProjectionProgress {
  */
 export type ProjectedPersonsHook = (trx: Kysely<Database>, personIds: readonly number[]) => Promise<void>;
 
+/** Sizes a run works in (tests make them small to cross chunk boundaries). */
+export interface ProjectionOptions {
+  /** Ledger entries per transaction (default 5,000). */
+  chunkEntries?: number;
+  /** Entries to project from which a run filters its key look-ups (default 20,000). */
+  keyFilterMinEntries?: number;
+}
+
 export interface ProjectionResult {
   entries: number;
   seq: number;
@@ -32,13 +41,26 @@ export interface ProjectionResult {
  * registry's cursor, a chunk per transaction (the chunk and the cursor commit together, so a
  * crash resumes where it stopped). One projector at a time: the cursor row is the lock.
  */
-export async function projectLedger(db: Db, districtCode: string, onProgress?: (p: ProjectionProgress) => void, afterChunk?: ProjectedPersonsHook): Promise<ProjectionResult> {
+export async function projectLedger(
+  db: Db,
+  districtCode: string,
+  onProgress?: (p: ProjectionProgress) => void,
+  afterChunk?: ProjectedPersonsHook,
+  options: ProjectionOptions = {},
+): Promise<ProjectionResult> {
+  const chunkEntries = options.chunkEntries ?? CHUNK_ENTRIES;
   const orgTypes = await orgTypesOf(db);
   const result: ProjectionResult = { entries: 0, seq: 0, reviews: 0 };
   let chunks = 0;
+  let keyFilter: StoredKeyFilter | undefined;
+  let stamp = '';
   for (;;) {
     const done = await db.kysely.transaction().execute(async (trx) => {
+      // The key filter knows what this run wrote: it holds only while nobody else took the lock.
+      const undisturbed = keyFilter !== undefined && (await relockRegistryCursor(trx, stamp));
       const cursor = await lockRegistryCursor(trx);
+      if (chunks === 0) keyFilter = await keyFilterFor(trx, cursor, options.keyFilterMinEntries ?? FILTER_MIN_ENTRIES);
+      else if (!undisturbed) keyFilter = undefined;
       result.seq = cursor;
       const entries = (
         await trx
@@ -46,13 +68,14 @@ export async function projectLedger(db: Db, districtCode: string, onProgress?: (
           .select(['seq', 'org_code', 'type', 'record_id', 'action', 'event_date', 'payload'])
           .where('seq', '>', cursor)
           .orderBy('seq')
-          .limit(CHUNK_ENTRIES)
+          .limit(chunkEntries)
           .execute()
       ).map((e) => ({ ...e, seq: Number(e.seq) })) as LedgerEntry[];
       if (entries.length === 0) return true;
       const last = entries[entries.length - 1]!.seq;
-      result.reviews += await projectEntries(trx, entries, orgTypes, districtCode, afterChunk);
-      await saveRegistryCursor(trx, last);
+      result.reviews += await projectEntries(trx, entries, orgTypes, districtCode, afterChunk, { keyFilter, sqlite: db.sqlite });
+      stamp = cursorStamp();
+      await saveRegistryCursor(trx, last, stamp);
       result.entries += entries.length;
       result.seq = last;
       return false;
@@ -61,8 +84,35 @@ export async function projectLedger(db: Db, districtCode: string, onProgress?: (
     chunks += 1;
     // PostgreSQL plans from table statistics, which lag a bulk load: a planner that believes the
     // registry is still small scans it for every look-up. Refresh them as the tables double.
-    if (db.dialect === 'postgres' && (chunks & (chunks - 1)) === 0) await sql`analyze persons, person_records, person_relations`.execute(db.kysely);
+    if (db.dialect === 'postgres' && (chunks & (chunks - 1)) === 0) await sql`analyze persons, person_records, person_relations, person_blocking_keys`.execute(db.kysely);
     onProgress?.({ seq: result.seq, entries: result.entries });
+  }
+}
+
+/** Below this many entries to project, a run looks every stored key up rather than build a filter. */
+const FILTER_MIN_ENTRIES = 20_000;
+/** Blocking keys per ledger entry, about (a person holds ~6; most entries bring one person). */
+const KEYS_PER_ENTRY = 7;
+
+/**
+ * A filter of every stored blocking key, for a run with many entries to project: built empty
+ * when the key table is (a first load, a rebuild), read from the table when the run brings at
+ * least as many entries as are projected already; else none (each look-up reads the table).
+ */
+async function keyFilterFor(trx: Kysely<Database>, cursor: number, minEntries: number): Promise<StoredKeyFilter | undefined> {
+  const head = await trx.selectFrom('ledger').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const pending = Number(head?.seq ?? 0) - cursor;
+  if (pending < minEntries) return undefined;
+  const stored = await trx.selectFrom('person_blocking_keys').select('key').limit(1).executeTakeFirst();
+  if (!stored) return new StoredKeyFilter(pending * KEYS_PER_ENTRY);
+  if (pending < cursor) return undefined;
+  const filter = new StoredKeyFilter((cursor + pending) * KEYS_PER_ENTRY);
+  // In key order, a page at a time; a key whose holders a page boundary splits is in the filter already.
+  for (let after = -1; ; ) {
+    const page = await trx.selectFrom('person_blocking_keys').select('key').where('key', '>', after).orderBy('key').limit(50_000).execute();
+    for (const row of page) filter.add(Number(row.key));
+    if (page.length < 50_000) return filter;
+    after = Number(page[page.length - 1]!.key);
   }
 }
 
@@ -72,9 +122,16 @@ async function orgTypesOf(db: Db): Promise<Map<string, string>> {
 }
 
 /** Projects entries (in sequence order) in the caller's transaction; returns the review tasks made. */
-async function projectEntries(trx: Kysely<Database>, entries: readonly LedgerEntry[], orgTypes: ReadonlyMap<string, string>, districtCode: string, afterChunk?: ProjectedPersonsHook): Promise<number> {
+async function projectEntries(
+  trx: Kysely<Database>,
+  entries: readonly LedgerEntry[],
+  orgTypes: ReadonlyMap<string, string>,
+  districtCode: string,
+  afterChunk?: ProjectedPersonsHook,
+  run?: ProjectionRun,
+): Promise<number> {
   const decisions = await decisionsFor(trx, entries[0]!.seq, entries[entries.length - 1]!.seq);
-  const projector = new ChunkProjector(trx, orgTypes, districtCode, decisions);
+  const projector = new ChunkProjector(trx, orgTypes, districtCode, decisions, run);
   await projector.prefetch(entries);
   for (const entry of entries) await projector.apply(entry);
   await projector.write();
@@ -123,7 +180,7 @@ async function saveReviews(trx: Kysely<Database>, projector: ChunkProjector): Pr
  * Drops the projection and projects the whole ledger again (reviewer decisions are kept and
  * applied). Gives exactly the registry that incremental projection built: a test checks.
  */
-export async function rebuildRegistry(db: Db, districtCode: string, onProgress?: (p: ProjectionProgress) => void): Promise<ProjectionResult> {
+export async function rebuildRegistry(db: Db, districtCode: string, onProgress?: (p: ProjectionProgress) => void, options?: ProjectionOptions): Promise<ProjectionResult> {
   await db.kysely.transaction().execute(async (trx) => {
     await lockRegistryCursor(trx);
     await trx.deleteFrom('person_records').execute();
@@ -133,7 +190,7 @@ export async function rebuildRegistry(db: Db, districtCode: string, onProgress?:
     await trx.deleteFrom('link_reviews').where('status', '=', 'open').execute();
     await saveRegistryCursor(trx, 0);
   });
-  return projectLedger(db, districtCode, onProgress);
+  return projectLedger(db, districtCode, onProgress, undefined, options);
 }
 
 /**

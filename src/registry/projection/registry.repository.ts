@@ -28,8 +28,24 @@ export async function lockRegistryCursor(trx: Kysely<Database>): Promise<number>
   return Number(row.seq);
 }
 
-export async function saveRegistryCursor(trx: Kysely<Database>, seq: number): Promise<void> {
-  await trx.updateTable('registry_cursor').set({ seq, updated_at: new Date().toISOString() }).where('name', '=', REGISTRY_CURSOR).execute();
+/**
+ * Takes the cursor lock if the cursor still carries `stamp`, the value this run saved with its
+ * last chunk: true when nobody else (another process's projection, a reviewer's re-projection)
+ * took the lock in between; false, and no lock taken, otherwise.
+ */
+export async function relockRegistryCursor(trx: Kysely<Database>, stamp: string): Promise<boolean> {
+  const result = await trx.updateTable('registry_cursor').set({ updated_at: stamp }).where('name', '=', REGISTRY_CURSOR).where('updated_at', '=', stamp).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The time for updated_at, with six random digits below the millisecond so that no other lock writes the same value. */
+export function cursorStamp(): string {
+  const random = String(Math.floor(Math.random() * 1e6)).padStart(6, '0');
+  return `${new Date().toISOString().slice(0, 23)}${random}Z`;
+}
+
+export async function saveRegistryCursor(trx: Kysely<Database>, seq: number, stamp = new Date().toISOString()): Promise<void> {
+  await trx.updateTable('registry_cursor').set({ seq, updated_at: stamp }).where('name', '=', REGISTRY_CURSOR).execute();
 }
 
 /** Active persons by ID number (the lowest id when, exceptionally, two share one). */
