@@ -2,11 +2,10 @@ import { recordAudit } from '../../platform/audit/audit-log.js';
 import { actorOf } from '../../platform/audit/actor.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { AppContext } from '../../platform/context.js';
-import type { PersonTable } from '../../platform/db/index.js';
 import { AppError } from '../../platform/errors/index.js';
-import { lookupPersons } from '../../registry/index.js';
 import type { PersonField } from '../agreements/agreement.js';
 import { readableAgreement, readableAgreementsOf, type ReadableAgreement } from '../agreements/agreements.service.js';
+import { selectSharedPersons, type SharedPersonRow } from './shared-persons.queries.js';
 
 export interface SharedLookup {
   idNumber?: string;
@@ -15,7 +14,7 @@ export interface SharedLookup {
   purpose?: string;
 }
 
-const COLUMN_OF: Record<PersonField, keyof PersonTable> = {
+const COLUMN_OF: Record<PersonField, keyof SharedPersonRow> = {
   id_number: 'id_number',
   name: 'name',
   sex: 'sex',
@@ -33,7 +32,7 @@ const COLUMN_OF: Record<PersonField, keyof PersonTable> = {
 };
 
 /** A person cut to the fields an agreement shares (keys as in the agreement), with the agreement it was read under. */
-export function projectPerson(row: PersonTable, fields: readonly PersonField[]): Record<string, unknown> {
+export function projectPerson(row: SharedPersonRow, fields: readonly PersonField[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const field of fields) {
     const value = row[COLUMN_OF[field]];
@@ -43,7 +42,7 @@ export function projectPerson(row: PersonTable, fields: readonly PersonField[]):
 }
 
 /** True when the person is registered, lives or is managed inside the area (`null`: the whole district). */
-export function isPersonInArea(row: PersonTable, area: ReadonlySet<string> | null): boolean {
+export function isPersonInArea(row: SharedPersonRow, area: ReadonlySet<string> | null): boolean {
   if (area === null) return true;
   return [row.managing_division, row.hukou_division, row.residence_division].some((code) => code !== null && area.has(code));
 }
@@ -63,7 +62,7 @@ export async function lookupSharedPersons(ctx: AppContext, principal: Principal,
     (a) => a.agreement.personFields.length > 0 && (query.idNumber ? true : a.agreement.personFields.includes('name')),
   );
   if (agreements.length === 0) throw new AppError('NO_AGREEMENT', { details: { personFields: 'none shared' } });
-  const rows = await lookupPersons(ctx.db.kysely, { idNumber: query.idNumber, name: query.name });
+  const rows = await selectSharedPersons(ctx.db, { idNumber: query.idNumber, name: query.name });
   const items: Array<{ agreement: string; person: Record<string, unknown> }> = [];
   for (const row of rows) {
     const under = agreements.find((a) => isPersonInArea(row, a.area));
