@@ -515,9 +515,14 @@ export interface CaseSummary {
   ruleVersion: number;
   status: CaseStatus;
   person_id: number;
+  /** The person's name and ID number, masked as the registry masks it. */
+  personName: string | null;
+  personIdNumber: string | null;
   ownerOrgCode: string | null;
   divisionCode: string | null;
   dueOn: string;
+  /** When the system escalated the overdue case to the bureau. */
+  escalatedAt: string | null;
   openedAt: string;
   updatedAt: string;
   resolvedAt: string | null;
@@ -554,4 +559,21 @@ export interface CrosscheckRuleInfo {
   responsible: 'managing_town' | 'suspect_department';
   autoClose: BilingualText;
   openCases: number;
+}
+
+/** Counts of cases in the data-quality summary. */
+export interface QualityCounts {
+  open: number;
+  resolved: number;
+  dismissed: number;
+  total: number;
+  medianDaysToResolve: number | null;
+}
+
+/** `GET /api/v1/crosscheck/quality` items: one responsible unit. */
+export interface QualityUnit extends QualityCounts {
+  unit: string | null;
+  unitName: string | null;
+  unitType: string | null;
+  byRule: Array<QualityCounts & { rule: string }>;
 }

@@ -33,6 +33,7 @@ const PAGES: Record<PageNavItem['key'], LazyExoticComponent<ComponentType>> = {
   townDownloads: lazyNamed(() => import('../pages/sharing/town-downloads-page.js'), 'TownDownloadsPage'),
   cases: lazyNamed(() => import('../pages/crosscheck/cases-page.js'), 'CasesPage'),
   crosscheckRules: lazyNamed(() => import('../pages/crosscheck/rules-page.js'), 'RulesPage'),
+  crosscheckQuality: lazyNamed(() => import('../pages/crosscheck/quality-page.js'), 'QualityPage'),
   orgs: lazyNamed(() => import('../pages/orgs/orgs-page.js'), 'OrgsPage'),
   users: lazyNamed(() => import('../pages/users/users-page.js'), 'UsersPage'),
   tokens: lazyNamed(() => import('../pages/tokens/tokens-page.js'), 'TokensPage'),

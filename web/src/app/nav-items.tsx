@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BankOutlined,
   CloudDownloadOutlined,
   CloudUploadOutlined,
@@ -33,6 +34,7 @@ export type NavKey =
   | 'townDownloads'
   | 'cases'
   | 'crosscheckRules'
+  | 'crosscheckQuality'
   | 'orgs'
   | 'users'
   | 'tokens'
@@ -152,6 +154,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <FileSearchOutlined />,
     group: 'groupCrosscheck',
     testId: 'nav-crosscheck-rules',
+  },
+  {
+    key: 'crosscheckQuality',
+    path: '/crosscheck/quality',
+    permission: 'case.read',
+    icon: <BarChartOutlined />,
+    group: 'groupCrosscheck',
+    testId: 'nav-crosscheck-quality',
   },
   {
     key: 'orgs',

@@ -65,11 +65,12 @@ export function CaseDetailPage() {
             <Descriptions.Item label={t('crosscheck.cases.person')}>
               {can('person.read') ? (
                 <Link to={`/registry/persons/${data.person_id}`} data-testid="case-person">
-                  {t('crosscheck.detail.openPerson')} #{data.person_id}
+                  {data.personName ?? t('crosscheck.detail.openPerson')} #{data.person_id}
                 </Link>
               ) : (
-                `#${data.person_id}`
+                `${data.personName ?? ''} #${data.person_id}`
               )}
+              {data.personIdNumber && <Typography.Text type="secondary"> {data.personIdNumber}</Typography.Text>}
             </Descriptions.Item>
             <Descriptions.Item label={t('crosscheck.cases.owner')}>
               <code>{data.ownerOrgCode ?? '—'}</code>
@@ -77,7 +78,14 @@ export function CaseDetailPage() {
             <Descriptions.Item label={t('crosscheck.cases.division')}>
               <code>{data.divisionCode ?? '—'}</code>
             </Descriptions.Item>
-            <Descriptions.Item label={t('crosscheck.cases.due')}>{data.dueOn}</Descriptions.Item>
+            <Descriptions.Item label={t('crosscheck.cases.due')}>
+              {data.dueOn}
+              {data.escalatedAt && (
+                <Tag color="volcano" style={{ marginLeft: 8 }} title={t('crosscheck.cases.escalatedHint')} data-testid="case-escalated">
+                  {t('crosscheck.cases.escalated')} {formatDateTime(data.escalatedAt)}
+                </Tag>
+              )}
+            </Descriptions.Item>
             <Descriptions.Item label={t('crosscheck.cases.opened')}>{formatDateTime(data.openedAt)}</Descriptions.Item>
             {data.resolutionNote && (
               <Descriptions.Item label={t('crosscheck.detail.note')}>{data.resolutionNote}</Descriptions.Item>

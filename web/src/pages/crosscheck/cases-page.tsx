@@ -71,6 +71,21 @@ export function CasesPage() {
       ),
     },
     {
+      title: t('crosscheck.cases.person'),
+      key: 'person',
+      width: 170,
+      render: (_, row) => (
+        <Space orientation="vertical" size={0}>
+          <Typography.Text data-testid={`case-person-name-${row.id}`}>{row.personName ?? `#${row.person_id}`}</Typography.Text>
+          {row.personIdNumber && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {row.personIdNumber}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    {
       title: t('crosscheck.cases.owner'),
       dataIndex: 'ownerOrgCode',
       width: 120,
@@ -85,16 +100,23 @@ export function CasesPage() {
     {
       title: t('crosscheck.cases.due'),
       dataIndex: 'dueOn',
-      width: 130,
-      render: (v: string, row) =>
-        (row.status === 'open' || row.status === 'in_progress') && v < today ? (
-          <Space size={4}>
+      width: 170,
+      render: (v: string, row) => {
+        const open = row.status === 'open' || row.status === 'in_progress';
+        return open && (v < today || row.escalatedAt) ? (
+          <Space size={4} wrap>
             {v}
-            <Tag color="red">{t('crosscheck.cases.overdue')}</Tag>
+            {v < today && <Tag color="red">{t('crosscheck.cases.overdue')}</Tag>}
+            {row.escalatedAt && (
+              <Tag color="volcano" title={t('crosscheck.cases.escalatedHint')} data-testid={`case-escalated-${row.id}`}>
+                {t('crosscheck.cases.escalated')}
+              </Tag>
+            )}
           </Space>
         ) : (
           v
-        ),
+        );
+      },
     },
     {
       title: t('crosscheck.cases.opened'),
