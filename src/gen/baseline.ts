@@ -101,6 +101,12 @@ export async function writeBaseline(sim: Sim, output: OutputWriter, month: Month
       for (let p = from; p < to; p += 1) {
         const age = Math.floor((start - pop.birth[p]!) / 365.25);
         if (!pop.alive[p] || pop.external[p] || pop.sex[p] !== 2 || age < 15 || age > 49 || pop.marital[p] === Marital.Single || sim.town(p) !== town) continue;
+        if (pop.marital[p] === Marital.Married && sim.rng.chance(sim.contradictions.woman_profile_missing)) {
+          // The town leaves her out of its profiles, and never profiles her later either.
+          sim.unprofiled.add(p);
+          sim.truth.contradiction('woman_profile_missing', sim.id(p), isoDate(start - 1), 'a married woman of childbearing age the town never profiles');
+          continue;
+        }
         add(start - 1, sim.womanProfile(p, start - 1), [p]);
       }
     });

@@ -101,3 +101,17 @@ function laborMonth(sim: Sim, monthStart: Day, days: number, base: number): void
     }, [p]);
   }
 }
+
+/**
+ * At the end of the run: a floating resident holding a business licence whose residence permit
+ * has lapsed (not renewed, or they left or died without the police hearing of it) is a licence
+ * without a valid permit too — recorded as the same contradiction, dated when the permit ended.
+ */
+export function lapsedPermitsOfLicensees(sim: Sim, lastDay: Day): void {
+  const pop = sim.population;
+  for (let p = 0; p < pop.count; p += 1) {
+    const until = pop.permitUntil[p]!;
+    if (!pop.licensed[p] || !pop.floating[p] || until === NONE || until >= lastDay) continue;
+    sim.truth.contradiction('business_without_permit', sim.id(p), isoDate(until), 'the residence permit of a business licence holder lapsed');
+  }
+}

@@ -90,6 +90,6 @@ function insuranceAfterBirth(sim: Sim, mother: number, child: number, day: Day):
 export function profileUpdate(sim: Sim, p: number, day: Day): void {
   const pop = sim.population;
   const age = Math.floor((day - pop.birth[p]!) / 365.25);
-  if (pop.sex[p] !== 2 || age < 15 || age > 49 || pop.marital[p] === Marital.Single) return;
+  if (pop.sex[p] !== 2 || age < 15 || age > 49 || pop.marital[p] === Marital.Single || sim.unprofiled.has(p)) return;
   sim.submit('woman_profile', sim.townReporter(p), day, sim.womanProfile(p, day), [p]);
 }

@@ -6,6 +6,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEventType } from '../exchange/catalog/index.js';
 import { parseIdNumber } from '../platform/identity/index.js';
+import { compareNames } from '../registry/linkage/comparison-levels.js';
+import { prepareRecord } from '../registry/linkage/prepare-record.js';
 import { generateDistrict, type GenerateSummary } from './generate-district.js';
 import type { ManifestEntry } from './output.js';
 
@@ -205,6 +207,84 @@ describe('popx gen', () => {
       const later = records.filter((r) => r[5] === 'LABOR-SI' && r[8]!.startsWith(person!) && r[7]! > died!);
       expect(later.length, person).toBeGreaterThan(0);
     }
+  }, 60_000);
+
+  it("submits what a month's own events schedule within it: the profile after a marriage, a permit renewed just before the old one ends", () => {
+    const persons = new Map(readCsv(path.join(dirA, 'truth', 'persons.csv')).slice(1).filter((r) => r.length > 1).map((r) => [r[0]!, r]));
+    const records = readCsv(path.join(dirA, 'truth', 'records.csv')).slice(1).filter((r) => r.length > 1);
+    const events = fs.readFileSync(path.join(dirA, 'truth', 'events.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    const lost = new Set(events.filter((e) => e.kind === 'record_not_submitted').map((e) => `${e.person} ${e.type}`));
+    const unknownToTown = new Set(readCsv(path.join(dirA, 'truth', 'contradictions.csv')).slice(1).filter((r) => r[0] === 'marriage_unknown_to_town').map((r) => r[1]));
+    const ofType = (type: string) => {
+      const out = new Map<string, string[]>();
+      for (const r of records) if (r[4] === type) out.set(r[8]!.split(';')[0]!, [...(out.get(r[8]!.split(';')[0]!) ?? []), r[7]!]);
+      return out;
+    };
+    const profiles = ofType('woman_profile');
+    const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+    const end = day('2025-12-31');
+    let checked = 0;
+    for (const m of events.filter((e) => e.kind === 'marriage')) {
+      const wife = persons.get(m.person!)!;
+      const d = day(m.date!);
+      const age = (d + 40 - day(wife[3]!)) / 365.25;
+      const goneBy = (col: number) => wife[col] !== '' && day(wife[col]!) <= d + 40;
+      if (wife[8] === '1' || age > 49 || goneBy(4) || goneBy(6) || unknownToTown.has(m.person) || lost.has(`${m.person} woman_profile`) || d + 120 > end) continue;
+      checked += 1;
+      expect((profiles.get(m.person!) ?? []).some((p) => day(p) > d && day(p) <= d + 40), `profile after the marriage of ${m.person} on ${m.date}`).toBe(true);
+    }
+    expect(checked).toBeGreaterThan(20);
+    // A permit still valid at the end was issued (renewed) and submitted: one starts within 3 years of its end.
+    const permits = ofType('residence_permit');
+    let renewed = 0;
+    for (const [id, row] of persons) {
+      if (row[7] !== '1' || row[19] === '' || row[19]! < '2025-12-31' || lost.has(`${id} residence_permit`)) continue;
+      const latest = (permits.get(id) ?? []).sort().at(-1);
+      expect(latest, `permit of ${id} valid to ${row[19]}`).toBeDefined();
+      if (day(row[19]!) - day(latest!) <= 3 * 365 + 1) renewed += 1;
+      else expect.fail(`the permit of ${id} valid to ${row[19]} was never submitted (latest ${latest})`);
+    }
+    expect(renewed).toBeGreaterThan(20);
+  });
+
+  it("injects a town's different name, a wrong hospital birth order, a woman never profiled and a licence holder's lapsed permit, each visible in the files", async () => {
+    const dir = path.join(tmp, 'more');
+    await generateDistrict({ persons: 4000, seed: 'more', months: 8, start: '2024-01', out: dir, contradictionRates: { name_disagreement: 0.5, birth_order_wrong: 1, woman_profile_missing: 0.5 } });
+    const contradictions = readCsv(path.join(dir, 'truth', 'contradictions.csv')).slice(1).filter((r) => r.length > 1);
+    const of = (kind: string) => new Set(contradictions.filter((r) => r[0] === kind).map((r) => r[1]!));
+    const persons = new Map(readCsv(path.join(dir, 'truth', 'persons.csv')).slice(1).filter((r) => r.length > 1).map((r) => [r[0]!, r]));
+    const records = readCsv(path.join(dir, 'truth', 'records.csv')).slice(1).filter((r) => r.length > 1);
+    const files = (JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { files: ManifestEntry[] }).files;
+    // Never profiled: not one profile of hers in any file.
+    const unprofiled = of('woman_profile_missing');
+    expect(unprofiled.size).toBeGreaterThan(10);
+    expect(records.filter((r) => r[4] === 'woman_profile' && unprofiled.has(r[8]!.split(';')[0]!))).toEqual([]);
+    // Profiled under another name: in the towns' CSV files, a name the registry's comparison calls different.
+    const renamed = of('name_disagreement');
+    expect(renamed.size).toBeGreaterThan(10);
+    const profileRows = files.filter((e) => e.type === 'woman_profile' && e.format === 'csv_gbk').flatMap((e) => readCsv(path.join(dir, e.file)).slice(1));
+    const idColumn = getEventType('woman_profile')!.fields.findIndex((f) => f.key === 'id_number');
+    const nameColumn = getEventType('woman_profile')!.fields.findIndex((f) => f.key === 'name');
+    const checked = profileRows.filter((row) => renamed.has(row[idColumn]!));
+    expect(checked.length).toBeGreaterThan(0);
+    for (const row of checked) {
+      const own = prepareRecord({ id: 'a', name: persons.get(row[idColumn]!)![1]! }).fullName!;
+      expect(compareNames(own, prepareRecord({ id: 'b', name: row[nameColumn]! }).fullName!), row[nameColumn]).toBeGreaterThanOrEqual(4);
+    }
+    // Every hospital birth reports a wrong birth order (the first hospital's NDJSON files).
+    const order = new Map<string, number>();
+    for (const line of fs.readFileSync(path.join(dir, 'truth', 'events.ndjson'), 'utf8').trim().split('\n')) {
+      const e = JSON.parse(line) as { kind: string; date: string; mother?: string; order?: number };
+      if (e.kind === 'birth') order.set(`${e.mother} ${e.date}`, e.order!);
+    }
+    const births = files.filter((e) => e.type === 'birth' && e.org === 'HOSP-01').flatMap((e) => fs.readFileSync(path.join(dir, e.file), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { mother_id_number: string; birth_date: string; birth_order: number }));
+    const known = births.filter((b) => order.has(`${b.mother_id_number} ${b.birth_date}`));
+    expect(known.length).toBeGreaterThan(5);
+    for (const b of known) expect(b.birth_order).not.toBe(order.get(`${b.mother_id_number} ${b.birth_date}`));
+    // A licence holder whose permit lapsed before the end: her permit ends before the last day.
+    for (const r of contradictions.filter((c) => c[0] === 'business_without_permit' && c[3]!.includes('lapsed'))) expect(persons.get(r[1]!)![19]! < '2024-08-31').toBe(true);
+    // Records due after the last month are in the truth as never submitted.
+    expect(fs.readFileSync(path.join(dir, 'truth', 'events.ndjson'), 'utf8')).toContain('"reason":"after_run"');
   }, 60_000);
 
   it('lets the expected indicators be recomputed from the truth files', () => {

@@ -7,7 +7,7 @@ import { isoDate, monthLabel, monthStart, parseMonth, type MonthIndex } from './
 import { adoptionMonth, maybeDivorce, MarriageMarket, reportCheckup } from './civil-events.js';
 import { COUNTIES } from './data/other-counties.js';
 import { DistrictModel } from './district-model.js';
-import { economyMonth } from './economy-events.js';
+import { economyMonth, lapsedPermitsOfLicensees } from './economy-events.js';
 import { computeExpectedIndicators } from './expected-indicators.js';
 import { handleFamilyItem } from './family-services.js';
 import { IdAllocator } from './id-allocator.js';
@@ -71,7 +71,9 @@ export async function generateDistrict(options: GenerateOptions): Promise<Genera
   });
   const rates = { ...DEFAULT_ERROR_RATES, ...options.errorRates };
   const recorder = new Recorder(seed, rates, firstMonth + options.months - 1);
+  recorder.openMonth = firstMonth - 1;
   const truth = new TruthLog(path.join(options.out, 'truth', 'events.ndjson'));
+  recorder.onDropped = (record) => truth.event({ kind: 'record_not_submitted', reason: 'after_run', date: record.eventDate, person: record.subjects[0] ?? '', persons: record.subjects.join(';'), org: record.org, type: record.type, record_id: record.recordId });
   const sim = new Sim(seed, population, model, names, ids, recorder, truth, { ...DEFAULT_CONTRADICTION_RATES, ...options.contradictionRates }, profile.code);
   sim.householdCount = households;
   const output = new OutputWriter(options.out);
@@ -87,11 +89,13 @@ export async function generateDistrict(options: GenerateOptions): Promise<Genera
   }
   for (let i = 0; i < options.months; i += 1) {
     const month = firstMonth + i;
+    recorder.openMonth = month;
     simulateMonth(sim, month, registeredBase, floatingBase);
     truth.flush();
     await writeMonth(sim, output, outputRng, month, rates);
     options.onProgress?.(i + 1, options.months, monthLabel(month));
   }
+  lapsedPermitsOfLicensees(sim, monthStart(firstMonth + options.months) - 1);
   await writeTruth(sim, options.out, firstMonth, options.months);
   await truth.close();
   await output.close();
@@ -127,15 +131,16 @@ function simulateMonth(sim: Sim, month: MonthIndex, registeredBase: number, floa
     const until = pop.permitUntil[p]!;
     if (until !== NONE && until >= from && until < from + days && sim.rng.chance(0.7)) issuePermit(sim, p, until - sim.rng.int(20));
   }
+  market.settle(sim, from, days);
+  arrivals(sim, from, days, registeredBase, floatingBase);
+  economyMonth(sim, from, days, registeredBase + floatingBase);
+  adoptionMonth(sim, from, days, registeredBase + floatingBase);
+  // Last, so that what the month's marriages and arrivals schedule within the month happens too.
   sim.agenda.run(month, (item) => {
     if (handleLifeItem(sim, item) || handleFamilyItem(sim, item)) return;
     if (item.kind === 'vaccination') reportVaccination(sim, item);
     else if (item.kind === 'checkup') reportCheckup(sim, item.person, item.day);
   });
-  market.settle(sim, from, days);
-  arrivals(sim, from, days, registeredBase, floatingBase);
-  economyMonth(sim, from, days, registeredBase + floatingBase);
-  adoptionMonth(sim, from, days, registeredBase + floatingBase);
 }
 
 async function writeMonth(sim: Sim, output: OutputWriter, rng: Rng, month: MonthIndex, rates: ErrorRates): Promise<void> {
@@ -146,7 +151,7 @@ async function writeMonth(sim: Sim, output: OutputWriter, rng: Rng, month: Month
     const [org, type] = key.split('\u0000') as [string, string];
     const records = bucket.get(key)!;
     if (rng.chance(rates.missing_file)) {
-      for (const record of records) sim.truth.event({ kind: 'record_not_submitted', date: label, person: record.subjects[0] ?? '', org, type, record_id: record.recordId });
+      for (const record of records) sim.truth.event({ kind: 'record_not_submitted', date: label, person: record.subjects[0] ?? '', persons: record.subjects.join(';'), org, type, record_id: record.recordId });
       sim.truth.missingFiles.push({ org, type, month: label, records: records.length });
       continue;
     }
@@ -161,7 +166,7 @@ async function writeMonth(sim: Sim, output: OutputWriter, rng: Rng, month: Month
 async function writeTruth(sim: Sim, dir: string, firstMonth: MonthIndex, months: number): Promise<void> {
   const pop = sim.population;
   const truthDir = path.join(dir, 'truth');
-  const columns = ['id_number', 'name', 'sex', 'birth_date', 'death_date', 'arrived_on', 'left_on', 'floating', 'external', 'hukou_division', 'residence_division', 'town', 'home_county', 'mother_id_number', 'father_id_number', 'spouse_id_number', 'marital_status', 'sons', 'daughters'];
+  const columns = ['id_number', 'name', 'sex', 'birth_date', 'death_date', 'arrived_on', 'left_on', 'floating', 'external', 'hukou_division', 'residence_division', 'town', 'home_county', 'mother_id_number', 'father_id_number', 'spouse_id_number', 'marital_status', 'sons', 'daughters', 'permit_until'];
   const persons = createTabularWriter('csv_utf8', path.join(truthDir, 'persons.csv'), columns.map((key) => ({ key, header: key })));
   const day = (d: number) => (d === NONE ? '' : isoDate(d));
   for (let p = 0; p < pop.count; p += 1) {
@@ -173,7 +178,7 @@ async function writeTruth(sim: Sim, dir: string, firstMonth: MonthIndex, months:
       pop.residenceVillage[p] === NONE ? '' : sim.model.towns[sim.model.townOfVillage(pop.residenceVillage[p]!)]!.code,
       pop.homeCounty[p] === NONE ? '' : COUNTIES[pop.homeCounty[p]!]!.code,
       pop.mother[p] === NONE ? '' : pop.idNumber[pop.mother[p]!], pop.father[p] === NONE ? '' : pop.idNumber[pop.father[p]!],
-      pop.spouse[p] === NONE ? '' : pop.idNumber[pop.spouse[p]!], pop.marital[p], pop.sons[p], pop.daughters[p],
+      pop.spouse[p] === NONE ? '' : pop.idNumber[pop.spouse[p]!], pop.marital[p], pop.sons[p], pop.daughters[p], day(pop.permitUntil[p]!),
     ]);
     if (pending) await pending;
   }

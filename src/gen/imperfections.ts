@@ -44,6 +44,12 @@ export interface ContradictionRates {
   moved_out_still_reported: number;
   business_without_permit: number;
   only_child_with_sibling: number;
+  /** A town profiles a woman under a different name from the police's (per profiled woman). */
+  name_disagreement: number;
+  /** A hospital reports a wrong birth order (per hospital birth report). */
+  birth_order_wrong: number;
+  /** A town leaves a married woman of childbearing age out of its profiles for good (per woman profiled at the start). */
+  woman_profile_missing: number;
 }
 
 export const DEFAULT_CONTRADICTION_RATES: ContradictionRates = {
@@ -54,6 +60,9 @@ export const DEFAULT_CONTRADICTION_RATES: ContradictionRates = {
   moved_out_still_reported: 0.1,
   business_without_permit: 0.05,
   only_child_with_sibling: 0.3,
+  name_disagreement: 0.003,
+  birth_order_wrong: 0.02,
+  woman_profile_missing: 0.005,
 };
 
 export type ValueErrorKind =

@@ -198,7 +198,12 @@ function reportBirth(sim: Sim, mother: number, child: number, father: number, da
     father_id_number: father === NONE ? undefined : sim.id(father),
   };
   const hospital = sim.model.hospitalOf[sim.town(mother)]!;
-  sim.submit('birth', hospital, day, { ...parents, child_sex: sex, birth_date: isoDate(day), child_name: named ? pop.name[child] : undefined, birth_weight_g: weight, gestational_weeks: weeks, birth_order: order, birth_certificate_number: sim.rng.chance(0.5) ? certificate : undefined, division: sim.villageCode(pop.residenceVillage[mother]!) }, [child, mother]);
+  let reportedOrder = order;
+  if (sim.rng.chance(sim.contradictions.birth_order_wrong)) {
+    reportedOrder = order === 1 || sim.rng.chance(0.5) ? order + 1 : order - 1;
+    sim.truth.contradiction('birth_order_wrong', sim.id(mother), isoDate(day), `the hospital reported birth order ${reportedOrder} for her birth number ${order}`);
+  }
+  sim.submit('birth', hospital, day, { ...parents, child_sex: sex, birth_date: isoDate(day), child_name: named ? pop.name[child] : undefined, birth_weight_g: weight, gestational_weeks: weeks, birth_order: reportedOrder, birth_certificate_number: sim.rng.chance(0.5) ? certificate : undefined, division: sim.villageCode(pop.residenceVillage[mother]!) }, [child, mother]);
   const issued = day + sim.rng.between(1, 7);
   sim.submit('birth_certificate', 'MCH', issued, { birth_certificate_number: certificate, ...parents, child_sex: sex, birth_date: isoDate(day), issued_on: isoDate(issued), child_name: sim.rng.chance(0.9) ? pop.name[child] : undefined }, [child, mother]);
   if (sim.rng.chance(0.4)) {

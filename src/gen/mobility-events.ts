@@ -39,7 +39,7 @@ function leave(sim: Sim, p: number, day: Day, registered: boolean, destination: 
   if (!registered) return;
   sim.submit('hukou_move_out', sim.model.policeOf[sim.hukouTown(p)]!, day, { id_number: sim.id(p), moved_on: isoDate(day), to_division: destination, reason }, [p]);
   const age = Math.floor((day - pop.birth[p]!) / 365.25);
-  if (pop.sex[p] === 2 && age >= 15 && age <= 49 && pop.marital[p] !== Marital.Single && sim.rng.chance(sim.contradictions.moved_out_still_reported)) {
+  if (pop.sex[p] === 2 && age >= 15 && age <= 49 && pop.marital[p] !== Marital.Single && !sim.unprofiled.has(p) && sim.rng.chance(sim.contradictions.moved_out_still_reported)) {
     // The town keeps her on its list and reports her as resident a month or two later.
     const later = day + sim.rng.between(30, 75);
     sim.submit('woman_profile', sim.model.townOrgOf[sim.town(p)]!, later, sim.womanProfile(p, later), [p]);
@@ -127,8 +127,10 @@ function registerArrival(sim: Sim, p: number, day: Day, floating: boolean): void
       relation_to_head: pop.mother[p] !== NONE ? (pop.sex[p] === 1 ? '20' : '30') : pop.spouse[p] !== NONE && pop.sex[p] === 2 ? '10' : '02',
     }, [p]);
     if (pop.sex[p] === 2 && pop.marital[p] === Marital.Married) profileUpdate(sim, p, day + sim.rng.between(10, 50));
-  } else if (Math.floor((day - pop.birth[p]!) / 365.25) >= 16 && sim.rng.chance(PERMIT_SHARE)) {
-    issuePermit(sim, p, day + sim.rng.between(3, 40));
+  } else {
+    if (Math.floor((day - pop.birth[p]!) / 365.25) >= 16 && sim.rng.chance(PERMIT_SHARE)) issuePermit(sim, p, day + sim.rng.between(3, 40));
+    // Towns profile the married women who come to live here, floating or not.
+    if (pop.sex[p] === 2 && pop.marital[p] === Marital.Married) profileUpdate(sim, p, day + sim.rng.between(10, 50));
   }
 }
 

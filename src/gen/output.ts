@@ -140,12 +140,12 @@ Written by \`popx gen\`; nothing here is submitted by a department.
 
 | file | what it holds |
 |---|---|
-| persons.csv | every person who lived in the district during the run (and spouses from elsewhere, \`external\` = 1): true ID number, name, sex, birth and death dates, arrival and departure, floating flag, registration and residence divisions, parents, spouse, children at the end |
+| persons.csv | every person who lived in the district during the run (and spouses from elsewhere, \`external\` = 1): true ID number, name, sex, birth and death dates, arrival and departure, floating flag, registration and residence divisions, parents, spouse, children at the end, the end of the residence permit last issued |
 | records.csv | every submitted row: file, row (1 = first data row), record_id, action, type, org, reporting month, event date, the true ID numbers of the persons it is about (subject first), a note (\`late\`, \`duplicate\`, \`correction\`, \`resubmission\`, \`double_entry\`, \`cancels_double_entry\`) and the kinds of error injected into it |
 | errors.csv | each injected value error: file, row, record_id, field, kind, true value, submitted value |
 | contradictions.csv | each genuine contradiction between departments: kind, person, date, detail |
 | missing-files.json | monthly files that were never submitted (their records are lost) |
-| events.ndjson | every true life event in order (births with order and town, deaths, marriages, moves, pregnancies…) |
+| events.ndjson | every true life event in order (births with order and town, deaths, marriages, moves, pregnancies…), and each record never submitted (\`record_not_submitted\`: its file went missing, or \`reason\` \`after_run\`: it would have been reported after the last month) with the persons it is about |
 | indicators.json | expected indicators per month, per calendar year inside the run and for the whole run, for the district and each town (by residence) |
 
 Indicator conventions: averages are person-time (days present in the area within the period over the period's days); a

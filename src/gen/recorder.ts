@@ -48,6 +48,10 @@ export class Recorder {
   private readonly counters = new Map<string, number>();
   private readonly rng: Rng;
   private readonly fieldCache = new Map<string, readonly FieldDefinition[]>();
+  /** The month being simulated: a record handled now about an earlier day goes into this month's files (those months are written). */
+  openMonth: MonthIndex = Number.NEGATIVE_INFINITY;
+  /** Told of each record that would be reported after the run's last month (so never submitted). */
+  onDropped?: (record: SubmittedRecord) => void;
 
   constructor(
     seed: string,
@@ -119,9 +123,13 @@ export class Recorder {
     return bucket;
   }
 
-  private place(month: MonthIndex, record: SubmittedRecord): void {
+  private place(reportMonth: MonthIndex, record: SubmittedRecord): void {
+    const month = Math.max(reportMonth, this.openMonth);
     // Records that would fall after the last month are not submitted within the run.
-    if (month > this.lastMonth) return;
+    if (month > this.lastMonth) {
+      this.onDropped?.(record);
+      return;
+    }
     let bucket = this.buckets.get(month);
     if (!bucket) {
       bucket = new Map();

@@ -1,4 +1,6 @@
 import { creditCheckChar, CREDIT_CODE_CHARSET } from '../platform/identity/index.js';
+import { compareNames } from '../registry/linkage/comparison-levels.js';
+import { prepareRecord } from '../registry/linkage/prepare-record.js';
 import { isoDate, partsOf, type Day } from './calendar.js';
 import { COUNTIES } from './data/other-counties.js';
 import type { DistrictModel } from './district-model.js';
@@ -19,6 +21,10 @@ export class Sim {
   readonly agenda = new Agenda();
   /** Credit codes of enterprises registered during the run (for employers and closures). */
   readonly enterprises: string[] = [];
+  /** Women a town left out of its profiles for good (the woman_profile_missing contradiction). */
+  readonly unprofiled = new Set<number>();
+  /** The name a town profiles a woman under when it differs from her own (the name_disagreement contradiction). */
+  readonly townNames = new Map<number, string>();
   private serial = 0;
 
   constructor(
@@ -128,13 +134,25 @@ export class Sim {
     this.recorder.submit(type, org, eventDay, values, subjects.map((p) => this.id(p)), processedDay);
   }
 
-  /** The true state of a woman as her town profiles her. */
+  private readonly profiledOnce = new Set<number>();
+
+  /** The true state of a woman as her town profiles her (under another name, for the few a town has wrong). */
   womanProfile(p: number, day: Day): RecordValues {
     const pop = this.population;
+    if (!this.profiledOnce.has(p)) {
+      this.profiledOnce.add(p);
+      if (this.rng.chance(this.contradictions.name_disagreement)) {
+        const other = differentName(this, p);
+        if (other) {
+          this.townNames.set(p, other);
+          this.truth.contradiction('name_disagreement', this.id(p), isoDate(day), `the town profiles her as ${other}, the police as ${pop.name[p]}`);
+        }
+      }
+    }
     const spouse = pop.spouse[p]!;
     return {
       id_number: this.id(p),
-      name: pop.name[p],
+      name: this.townNames.get(p) ?? pop.name[p],
       birth_date: isoDate(pop.birth[p]!),
       marital_status: String(pop.marital[p]),
       division: this.villageCode(pop.residenceVillage[p]!),
@@ -151,4 +169,20 @@ export class Sim {
   dayIn(start: Day, days: number): Day {
     return start + this.rng.int(days);
   }
+}
+
+/** The level of the registry's name comparison beyond which two names are different names (not a homophone, variant or near-identical spelling). */
+const DIFFERENT_NAME_LEVEL = 4;
+
+/** Another given name for a person under the same surname, one the registry's name comparison calls different; undefined if none is drawn. */
+function differentName(sim: Sim, p: number): string | undefined {
+  const pop = sim.population;
+  const own = prepareRecord({ id: '', name: pop.name[p] }).fullName;
+  const surname = sim.names.surnames[pop.surname[p]!]!;
+  for (let tries = 0; tries < 20; tries += 1) {
+    const name = surname + sim.names.drawGivenName(sim.rng, pop.sex[p] as 1 | 2, partsOf(pop.birth[p]!).year);
+    const other = prepareRecord({ id: '', name }).fullName;
+    if (own && other && compareNames(own, other) >= DIFFERENT_NAME_LEVEL) return name;
+  }
+  return undefined;
 }

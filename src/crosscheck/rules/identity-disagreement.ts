@@ -1,12 +1,13 @@
 import { registryEffectOf } from '../../registry/index.js';
+import type { FactName } from '../../registry/effects/registry-effects.js';
 import { evidenceOf, type CrosscheckRule, type PersonRecordView } from './crosscheck-rule.js';
 
 const COMPARED = ['sex', 'birth_date'] as const;
 type Compared = (typeof COMPARED)[number];
 const LABELS: Record<Compared, { en: string; zh: string }> = { sex: { en: 'sex', zh: '性别' }, birth_date: { en: 'birth date', zh: '出生日期' } };
 
-/** What a record states about the person's sex, birth date or name, by the registry effect of its type and role. */
-export function claimOf(record: PersonRecordView, fact: Compared | 'name'): string | null {
+/** What a record states about a fact of the person (sex, birth date, name, marital status …), by the registry effect of its type and role. */
+export function claimOf(record: PersonRecordView, fact: FactName): string | null {
   const role = registryEffectOf(record.type)?.roles.find((r) => r.role === record.role);
   const source = role?.facts[fact];
   if (!source) return null;

@@ -1,5 +1,20 @@
-import { addDays, ageOn, evidenceOf, type CrosscheckRule } from './crosscheck-rule.js';
+import { addDays, ageOn, evidenceOf, type CrosscheckRule, type PersonView } from './crosscheck-rule.js';
+import { claimOf } from './identity-disagreement.js';
 import { maritalClass } from './marital-status.js';
+
+/** The date of the earliest record saying she is married after the last one saying otherwise (a renewal repeating it does not restart the clock). */
+function marriedSince(person: PersonView): string | null {
+  const claims = person.records
+    .map((r) => ({ on: r.eventDate, status: maritalClass(claimOf(r, 'marital_status')) }))
+    .filter((c): c is { on: string; status: NonNullable<typeof c.status> } => c.on !== null && c.status !== null)
+    .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  let since: string | null = null;
+  for (const c of claims) {
+    if (c.status !== 'married') since = null;
+    else since ??= c.on;
+  }
+  return since;
+}
 
 const GRACE_DAYS = 90;
 const PROFILERS = new Set(['town', 'village']);
@@ -8,7 +23,7 @@ const PROFILERS = new Set(['town', 'village']);
  * 育龄妇女漏报: the registry knows a married woman of childbearing age (15–49) who lives in the
  * district — registered here, or floating with a valid residence permit — and no town or village
  * has profiled her 90 days after she married or came (the date of the record that made her
- * married, of her registration or of her permit, whichever is latest). The town of her managing
+ * married, of her registration or of her first permit, whichever is latest). The town of her managing
  * division adds her to its woman profiles.
  */
 export const womanProfileMissing: CrosscheckRule = {
@@ -32,14 +47,16 @@ export const womanProfileMissing: CrosscheckRule = {
     if (!status || maritalClass(status.v) !== 'married') return null;
     const age = ageOn(g.birth_date?.v, asOf);
     if (age === null || age < 15 || age > 49) return null;
-    let since = status.on;
+    let since = marriedSince(person) ?? status.on;
     if (person.population === 'registered') {
       if (g.hukou_division && g.hukou_division.on > since) since = g.hukou_division.on;
     } else if (person.population === 'floating') {
       const from = g.residence_permit_from;
       const to = g.residence_permit_to?.v ?? null;
       if (!from || (to !== null && to < asOf)) return null;
-      if (from.on > since) since = from.on;
+      // Known to live here since her first permit (a renewal does not restart the clock).
+      const first = person.records.filter((r) => r.type === 'residence_permit' && r.role === 'subject' && r.eventDate !== null).map((r) => r.eventDate!).sort()[0] ?? from.on;
+      if (first > since) since = first;
     } else return null;
     if (addDays(since, GRACE_DAYS) >= asOf) return null;
     const basis = person.records.filter((r) => r.seq === status.seq || r.seq === g.hukou_division?.seq || r.seq === g.residence_permit_from?.seq);
