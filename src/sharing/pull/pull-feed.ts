@@ -1,12 +1,25 @@
-import { feedLines, type FeedReader } from '../feeds/feed-reader.js';
+import type { FeedReader } from '../feeds/feed-reader.js';
 import type { PullTarget } from './pull-target.js';
 
-/** One stretch of a feed: events (each one JSON line as the server sent it), then the cursor after them. */
+/** One stretch of a feed: events as the server sent them (UTF-8 NDJSON, whole lines), then the cursor after them. */
 export interface FeedChunk {
-  lines: string[];
+  /** The events, one JSON object per line, each line ending with "\n". */
+  ndjson: Buffer;
+  /** How many events `ndjson` holds. */
+  count: number;
   /** Cursor after these items (the last one's seq within a response; the response's `next` at its end). */
   next: number;
   watermark: number | null;
+}
+
+/** A chunk of the given serialised events. */
+export function chunkOf(lines: readonly string[], next: number, watermark: number | null): FeedChunk {
+  return { ndjson: Buffer.from(lines.length === 0 ? '' : lines.join('\n') + '\n', 'utf8'), count: lines.length, next, watermark };
+}
+
+/** A chunk's events, one serialised JSON object each. */
+export function chunkLines(chunk: FeedChunk): string[] {
+  return chunk.count === 0 ? [] : chunk.ndjson.toString('utf8', 0, chunk.ndjson.length - 1).split('\n');
 }
 
 /** Where a pull reads from: a server over HTTP, or the database directly. */
@@ -19,12 +32,13 @@ export interface PullResult {
   watermark: number;
 }
 
-const CHECKPOINT_EVENTS = 10_000;
+/** Events between checkpoints (each an fsync of the output and of the cursor file). */
+const CHECKPOINT_EVENTS = 50_000;
 const REQUEST_LIMIT = 100_000;
 
 /**
  * Pulls until caught up (or `max` events), writing to the target and checkpointing the cursor
- * every 10,000 events and at the end of each response.
+ * every 50,000 events and at the end of each response.
  */
 export async function pullFeed(source: FeedSource, target: PullTarget, from: number, options: { max?: number; onProgress?: (events: number, next: number, watermark: number) => void } = {}): Promise<PullResult> {
   let next = from;
@@ -36,9 +50,9 @@ export async function pullFeed(source: FeedSource, target: PullTarget, from: num
     if (want <= 0) break;
     const startedAt = next;
     for await (const chunk of source(next, want)) {
-      target.write(chunk.lines);
-      events += chunk.lines.length;
-      sinceCheckpoint += chunk.lines.length;
+      target.write(chunk);
+      events += chunk.count;
+      sinceCheckpoint += chunk.count;
       next = chunk.next;
       if (chunk.watermark !== null) watermark = chunk.watermark;
       if (sinceCheckpoint >= CHECKPOINT_EVENTS) {
@@ -74,39 +88,67 @@ export function httpFeedSource(server: string, token: string, agreement: string)
       }
       throw new Error(`the server refused the feed: ${message}`);
     }
-    const decoder = new TextDecoder();
-    let rest = '';
-    let lines: string[] = [];
-    let ended = false;
-    const reader = response.body.getReader();
-    for (;;) {
-      const { done, value: part } = await reader.read();
-      if (done) break;
-      // Split each arriving chunk once; only the unfinished last line is carried over.
-      const parts = (rest + decoder.decode(part, { stream: true })).split('\n');
-      rest = parts.pop()!;
-      for (const line of parts) {
-        if (line.length === 0) continue;
-        // Events start with their sequence; the closing cursor line does not.
-        if (line.startsWith('{"seq":')) lines.push(line);
-        else {
-          const cursor = JSON.parse(line) as { next: number; watermark: number };
-          yield { lines, next: cursor.next, watermark: cursor.watermark };
-          lines = [];
-          ended = true;
-        }
-      }
-      if (lines.length >= 5000) {
-        yield { lines, next: seqOf(lines.at(-1)!), watermark: null };
-        lines = [];
-      }
-    }
-    if (!ended) {
-      // Cut off before the cursor line: what arrived is complete events; resume after the last.
-      if (lines.length > 0) yield { lines, next: seqOf(lines.at(-1)!), watermark: null };
-      throw new Error('the feed response ended early; run the pull again to resume');
-    }
+    yield* splitFeedResponse(response.body);
   };
+}
+
+/** Bytes of the start of an event line; the closing cursor line starts otherwise. */
+const EVENT_START = Buffer.from('{"seq":');
+const NEWLINE = 10;
+/** Events gathered before a chunk is handed on (and may be checkpointed). */
+const CHUNK_EVENTS = 5_000;
+
+/**
+ * Cuts a streamed NDJSON feed response into chunks of whole event lines, as bytes: the lines
+ * are found with `indexOf` on the buffers and passed on as they arrived, never decoded into
+ * strings (an NDJSON output appends them as they are).
+ */
+export async function* splitFeedResponse(body: ReadableStream<Uint8Array>): AsyncGenerator<FeedChunk> {
+  let rest: Buffer = Buffer.alloc(0);
+  let parts: Buffer[] = [];
+  let count = 0;
+  let lastEvent: Buffer | null = null;
+  let ended = false;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const bytes = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    const part = rest.length > 0 ? Buffer.concat([rest, bytes]) : bytes;
+    let lineStart = 0;
+    let eventsFrom = 0;
+    for (let newline = part.indexOf(NEWLINE); newline !== -1; newline = part.indexOf(NEWLINE, lineStart)) {
+      if (newline === lineStart) {
+        lineStart = newline + 1;
+        continue;
+      }
+      if (part.compare(EVENT_START, 0, EVENT_START.length, lineStart, lineStart + EVENT_START.length) === 0) {
+        count += 1;
+        lastEvent = part.subarray(lineStart, newline);
+      } else {
+        parts.push(part.subarray(eventsFrom, lineStart));
+        const cursor = JSON.parse(part.toString('utf8', lineStart, newline)) as { next: number; watermark: number };
+        yield { ndjson: Buffer.concat(parts), count, next: cursor.next, watermark: cursor.watermark };
+        parts = [];
+        count = 0;
+        eventsFrom = newline + 1;
+        ended = true;
+      }
+      lineStart = newline + 1;
+    }
+    parts.push(part.subarray(eventsFrom, lineStart));
+    rest = part.subarray(lineStart);
+    if (count >= CHUNK_EVENTS) {
+      yield { ndjson: Buffer.concat(parts), count, next: seqOf(lastEvent!.toString('utf8', 0, 32)), watermark: null };
+      parts = [];
+      count = 0;
+    }
+  }
+  if (!ended) {
+    // Cut off before the cursor line: what arrived is complete events; resume after the last.
+    if (count > 0) yield { ndjson: Buffer.concat(parts), count, next: seqOf(lastEvent!.toString('utf8', 0, 32)), watermark: null };
+    throw new Error('the feed response ended early; run the pull again to resume');
+  }
 }
 
 /** The feed read straight from the database (local mode, on the server's machine). */
@@ -118,7 +160,7 @@ export function databaseFeedSource(reader: FeedReader): FeedSource {
       const page = await reader.page(cursor, Math.min(10_000, limit - sent));
       sent += page.count;
       cursor = page.next;
-      yield { lines: feedLines(page), next: page.next, watermark: page.watermark };
+      yield { ndjson: page.ndjson, count: page.count, next: page.next, watermark: page.watermark };
       if (cursor >= page.watermark || sent >= limit) return;
     }
   };

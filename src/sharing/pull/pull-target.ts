@@ -4,6 +4,7 @@ import { createTabularWriter, writeRows, type CellValue, type Column } from '../
 import { formatCsvField } from '../../platform/tabular/csv-field.js';
 import { FEED_META_COLUMNS } from '../feeds/feed-columns.js';
 import { parseFeedItem, type FeedItem } from '../feeds/feed-reader.js';
+import { chunkLines, type FeedChunk } from './pull-feed.js';
 
 export type PullFormat = 'ndjson' | 'csv' | 'xlsx';
 
@@ -79,18 +80,19 @@ export class PullTarget {
     return after ?? saved?.next ?? 0;
   }
 
-  /** Writes events given as the feed's JSON lines (NDJSON keeps them as they are). */
-  write(lines: readonly string[]): void {
-    if (lines.length === 0) return;
+  /** Writes a chunk of the feed's events (NDJSON appends its bytes as they are). */
+  write(chunk: FeedChunk): void {
+    if (chunk.count === 0) return;
+    if (this.format === 'ndjson') {
+      this.appendBytes(chunk.ndjson);
+      return;
+    }
+    const lines = chunkLines(chunk);
     if (this.format === 'xlsx') {
       for (const line of lines) this.xlsxItems.push(parseFeedItem(line));
       return;
     }
-    const text =
-      this.format === 'ndjson'
-        ? lines.join('\n') + '\n'
-        : lines.map((line) => rowOf(parseFeedItem(line), this.columns).map((v, i) => formatCsvField(v, this.columns[i]!.kind, CSV_OPTIONS)).join(',')).join('\r\n') + '\r\n';
-    this.append(text);
+    this.append(lines.map((line) => rowOf(parseFeedItem(line), this.columns).map((v, i) => formatCsvField(v, this.columns[i]!.kind, CSV_OPTIONS)).join(',')).join('\r\n') + '\r\n');
   }
 
   /** Everything written so far is on disk and `next` is remembered with it. */
@@ -117,8 +119,12 @@ export class PullTarget {
   }
 
   private append(text: string): void {
-    const buffer = Buffer.from(text, 'utf8');
-    fs.writeSync(this.fd!, buffer, 0, buffer.length, this.bytes);
+    this.appendBytes(Buffer.from(text, 'utf8'));
+  }
+
+  private appendBytes(buffer: Buffer): void {
+    let written = 0;
+    while (written < buffer.length) written += fs.writeSync(this.fd!, buffer, written, buffer.length - written, this.bytes + written);
     this.bytes += buffer.length;
   }
 }

@@ -8,7 +8,7 @@ import { buildTestApp, createTestToken } from '../../../test/http-helpers.js';
 import { submitRows } from '../../../test/submit-rows.js';
 import { createTestContext, DIALECTS, type TestContext } from '../../../test/test-database.js';
 import { idCheckChar } from '../../platform/identity/index.js';
-import { httpFeedSource, pullFeed, seqOf, type FeedSource } from './pull-feed.js';
+import { chunkLines, chunkOf, httpFeedSource, pullFeed, seqOf, type FeedSource } from './pull-feed.js';
 import { feedColumns } from '../feeds/feed-columns.js';
 import { PullTarget, readCursor } from './pull-target.js';
 
@@ -70,10 +70,11 @@ describe.each(DIALECTS)('popx pull on %s', (dialect) => {
     const dying: FeedSource = async function* (after, limit) {
       let chunks = 0;
       for await (const chunk of source(after, limit)) {
-        for (let i = 0; i < chunk.lines.length; i += 4) {
+        const all = chunkLines(chunk);
+        for (let i = 0; i < all.length; i += 4) {
           if (chunks++ === 2) throw new Error('connection reset');
-          const part = chunk.lines.slice(i, i + 4);
-          yield { lines: part, next: seqOf(part.at(-1)!), watermark: null };
+          const part = all.slice(i, i + 4);
+          yield chunkOf(part, seqOf(part.at(-1)!), null);
         }
       }
     };
