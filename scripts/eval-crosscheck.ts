@@ -88,11 +88,11 @@ popx('crosscheck', 'run', '--as-of', asOf);
 const csv = (file: string) =>
   fs.readFileSync(path.join(gen, 'truth', file), 'utf8').trim().split(/\r?\n/).slice(1).map((line) => line.split(','));
 
-interface TruePerson { id: string; sex: string; birth: string; death: string; arrived: string; left: string; floating: boolean; mother: string; permitUntil: string }
+interface TruePerson { id: string; sex: string; birth: string; death: string; arrived: string; left: string; floating: boolean; mother: string; marital: string; permitUntil: string }
 const people = new Map<string, TruePerson>();
 const childrenOf = new Map<string, string[]>();
 for (const c of csv('persons.csv')) {
-  const p = { id: c[0]!, sex: c[2]!, birth: c[3]!, death: c[4]!, arrived: c[5]!, left: c[6]!, floating: c[7] === '1', mother: c[13]!, permitUntil: c[19] ?? '' };
+  const p = { id: c[0]!, sex: c[2]!, birth: c[3]!, death: c[4]!, arrived: c[5]!, left: c[6]!, floating: c[7] === '1', mother: c[13]!, marital: c[16]!, permitUntil: c[19] ?? '' };
   people.set(p.id, p);
   if (p.mother) childrenOf.set(p.mother, [...(childrenOf.get(p.mother) ?? []), p.id]);
 }
@@ -101,9 +101,12 @@ for (const c of csv('persons.csv')) {
 interface TrueRecord { type: string; org: string; date: string; persons: string[]; note: string; errors: string }
 const recordsOf = new Map<string, TrueRecord[]>();
 const recordPersons = new Map<string, string[]>();
+/** Records (org and record id) into which the generator injected a value error. */
+const corruptedRecords = new Set<string>();
 for (const c of csv('records.csv')) {
   const r: TrueRecord = { type: c[4]!, org: c[5]!, date: c[7]!, persons: (c[8] ?? '').split(';').filter(Boolean), note: c[9] ?? '', errors: c[10] ?? '' };
   recordPersons.set(`${r.org} ${c[2]}`, r.persons);
+  if (r.errors !== '') corruptedRecords.add(`${r.org} ${c[2]}`);
   if (c[3] === 'cancel') continue;
   for (const p of r.persons) recordsOf.set(p, [...(recordsOf.get(p) ?? []), r]);
 }
@@ -136,8 +139,27 @@ const recs = (id: string, type: string) => (recordsOf.get(id) ?? []).filter((r) 
 interface Injected { kind: string; person: string; date: string }
 const injected: Injected[] = csv('contradictions.csv').map((c) => ({ kind: c[0]!, person: c[1]!, date: c[2]! }));
 
+/** The registers that decide who the registry thinks lives here and how: a lost one changes what every rule sees. */
+const REGISTERS = ['hukou_register', 'hukou_move_in', 'hukou_birth', 'residence_permit'];
+const RULE_BY_ID = new Map(CROSSCHECK_RULES.map((r) => [r.id, r]));
+
+/** The first record of the person, their mother or a child that the generator corrupted or lost, among the types a rule compares or the registers. */
+function troubleFor(ruleId: string, person: string): string | undefined {
+  const rule = RULE_BY_ID.get(ruleId);
+  const family = [person, people.get(person)?.mother ?? '', ...(childrenOf.get(person) ?? [])].filter(Boolean);
+  return family
+    .flatMap((p) => [...(troubled.get(p) ?? new Map<string, string>())])
+    .find(([type]) => !rule || rule.sources.includes('*') || rule.sources.includes(type) || REGISTERS.includes(type))?.[1];
+}
+
 /** The rule an injected contradiction is expected in as of `asOf`, or why it is not visible then. */
 function expectation(t: Injected): { rule: string } | { excluded: string } {
+  const found = visibleIn(t);
+  if ('rule' in found && troubleFor(found.rule, t.person)) return { excluded: 'a record it rests on was corrupted or lost (truth/errors.csv, record_not_submitted)' };
+  return found;
+}
+
+function visibleIn(t: Injected): { rule: string } | { excluded: string } {
   const p = people.get(t.person);
   switch (t.kind) {
     case 'birth_never_registered':
@@ -185,6 +207,7 @@ function expectation(t: Injected): { rule: string } | { excluded: string } {
       if (gone(p)) return { excluded: 'died or left' };
       const profiles = recs(t.person, 'woman_profile');
       if (profiles.some((r) => r.date > t.date)) return { excluded: 'a later profile corrected it' };
+      if (p!.marital !== '20') return { excluded: 'no longer married at the end' };
       const settled = addDays(t.date, 90);
       if (settled >= asOf) return { excluded: 'within the 90-day grace period' };
       const age = ageOn(p!.birth, t.kind === 'woman_profile_missing' ? asOf : settled);
@@ -209,6 +232,9 @@ const mentionRows = db
 const registryIds = new Map((db.prepare(`select id, id_number from persons where status = 'active'`).all() as Array<{ id: number; id_number: string | null }>).map((r) => [r.id, r.id_number]));
 /** The true person behind a registry person without an ID number: the record persons not named by another role. */
 const trueIdOf = new Map<number, string>();
+/** Registry persons with a record the generator corrupted (a wrong ID number may make a person who does not exist). */
+const fromCorrupted = new Set<number>();
+for (const m of mentionRows) if (corruptedRecords.has(`${m.org_code} ${m.record_id}`)) fromCorrupted.add(m.person_id);
 for (const m of mentionRows) {
   if (trueIdOf.has(m.person_id)) continue;
   const listed = recordPersons.get(`${m.org_code} ${m.record_id}`);
@@ -263,11 +289,9 @@ for (const rule of CROSSCHECK_RULES) {
       fromTruth += 1;
       continue;
     }
-    // A record error explains a case only through a record of a type the rule compares.
+    // A record error explains a case only through a record of a type the rule compares, or a register.
     const family = [person, people.get(person)?.mother ?? '', ...(childrenOf.get(person) ?? [])].filter(Boolean);
-    const why = family
-      .flatMap((p) => [...(troubled.get(p) ?? new Map<string, string>())])
-      .find(([type]) => rule.sources.includes('*') || rule.sources.includes(type));
+    const why = troubleFor(rule.id, person) ?? (!people.has(person) && fromCorrupted.has(c.person_id) ? 'a corrupted ID number' : undefined);
     const p = people.get(person);
     if (why) fromErrors += 1;
     // A floating resident who left or died: no department reports it (truth/persons.csv has it).

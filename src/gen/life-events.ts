@@ -214,7 +214,8 @@ function reportBirth(sim: Sim, mother: number, child: number, father: number, da
     if (sim.rng.chance(sim.contradictions.birth_never_registered)) {
       sim.truth.contradiction('birth_never_registered', sim.id(child), isoDate(day), 'a hospital birth the police never registered');
     } else {
-      registeredOn = day + sim.rng.between(14, 90);
+      // Within the 60 days the police allow (a later registration is a contradiction of its own).
+      registeredOn = day + sim.rng.between(14, 60);
       agenda.add(registeredOn, 'hukou_birth', child, certificate === '' ? 0 : 1);
       sim.birthCertificates.set(child, certificate);
     }
