@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database, Dialect } from '../../platform/db/index.js';
+import type { Database } from '../../platform/db/index.js';
 import type { Period } from './period.js';
-import { AREA_OF_PERSON, arrivalExpr } from './residents.queries.js';
+import { AREA_OF_PERSON } from './residents.queries.js';
 
 /** A child born in the area within the period, with its mother and its birth order. */
 export interface BirthRow {
@@ -19,9 +19,11 @@ const CHUNK = 500;
  * Births of the period in the area: persons born in it who live in the area (a child who moved
  * in after its birth was born elsewhere and is not counted).
  */
-export async function findBirths(db: Kysely<Database>, dialect: Dialect, period: Period, area: string): Promise<BirthRow[]> {
+export async function findBirths(db: Kysely<Database>, period: Period, area: string): Promise<BirthRow[]> {
   const result = await sql<{ id: number; sex: string | null; birth_date: string; arrived: string | null; mother_id: number | null; mother_birth: string | null }>`
-    select p.id as id, p.sex as sex, p.birth_date as birth_date, ${arrivalExpr(dialect)} as arrived, m.id as mother_id, m.birth_date as mother_birth
+    select p.id as id, p.sex as sex, p.birth_date as birth_date,
+      (select max(l.event_date) from person_records pr join ledger l on l.seq = pr.seq
+        where pr.person_id = p.id and pr.type = 'hukou_move_in' and pr.role = 'subject') as arrived, m.id as mother_id, m.birth_date as mother_birth
     from persons p
     left join person_relations r on r.person_id = p.id and r.kind = 'mother'
     left join persons m on m.id = r.other_id

@@ -234,4 +234,16 @@ describe.each(DIALECTS)('indicators of a hand-built registry on %s', (dialect) =
     }
     await expect(computeIndicators(t.ctx.db, t.ctx.tree, { period: '2025', division: '440606999000' })).rejects.toMatchObject({ code: 'UNKNOWN_DIVISION' });
   });
+
+  it('answers from the latest registry: a record projected after a report shows in the next one', async () => {
+    const before = await computeIndicators(t.ctx.db, t.ctx.tree, { period: '2025', division: VB });
+    expect(before.deaths).toBe(0);
+    expect(await computeIndicators(t.ctx.db, t.ctx.tree, { period: '2025', division: VB })).toEqual(before);
+    await submit('PS-006', 'hukou_death', [{ record_id: 'B1-death', id_number: B1, died_on: '2025-12-01', cancelled_on: '2025-12-02' }]);
+    await projectLedger(t.ctx.db, '440606');
+    const after = await computeIndicators(t.ctx.db, t.ctx.tree, { period: '2025', division: VB });
+    expect(after.deaths).toBe(1);
+    // B1 lived 01-01 … 11-30 (334 days) instead of the whole year.
+    expect(after.population).toBeCloseTo((before.population as number) - 31 / 365, 6);
+  });
 });

@@ -8,7 +8,8 @@ import { countCivilEvents } from './civil-events.queries.js';
 import { definitionOf } from './definitions.js';
 import { parsePeriod, type Period } from './period.js';
 import { AGE_GROUPS_5Y, computePersonTime, FERTILE_FIRST_AGE, FERTILE_LAST_AGE } from './person-time.js';
-import { countRegisteredAndManaged, findResidentGroups } from './residents.queries.js';
+import { cachedReport, findDataVersion } from './indicator-cache.js';
+import { findResidentGroups } from './residents.queries.js';
 import { suppressSmallCells } from './suppress-small-cells.js';
 
 /** How one indicator was computed. */
@@ -68,12 +69,30 @@ export async function computeIndicators(db: Db, tree: DivisionTree, request: Ind
   if (!division) throw new AppError('UNKNOWN_DIVISION', { details: { division: code } });
   const district = areaPrefix(tree.root);
   const area = areaPrefix(division);
-  const [groups, births, events, heads, exchange] = await Promise.all([
-    findResidentGroups(db.kysely, db.dialect, period, area, district),
-    findBirths(db.kysely, db.dialect, period, area),
-    countCivilEvents(db.kysely, period, area),
-    countRegisteredAndManaged(db.kysely, db.dialect, period, area),
+  const publish = Boolean(request.publish);
+  const version = await findDataVersion(db.kysely);
+  const [report, exchange] = await Promise.all([
+    cachedReport(db, `${period.from}|${period.end}|${area}|${publish}|${version}`, () =>
+      computeRegistryIndicators(db, period, { code, name: division.name, level: division.level }, area, district, publish),
+    ),
     findExchangeIndicators(db.kysely, db.dialect, period, area === district ? null : area),
+  ]);
+  return { ...report, exchange };
+}
+
+/** The registry's indicators of one area (a code prefix) and period, rendered. */
+async function computeRegistryIndicators(
+  db: Db,
+  period: Period,
+  division: IndicatorReport['division'],
+  area: string,
+  district: string,
+  publish: boolean,
+): Promise<IndicatorReport> {
+  const [groups, births, events] = await Promise.all([
+    findResidentGroups(db.kysely, db.dialect, period, area, district),
+    findBirths(db.kysely, period, area),
+    countCivilEvents(db.kysely, period, area),
   ]);
   const time = computePersonTime(groups, period);
   const entries = new Map<string, Entry>();
@@ -144,8 +163,8 @@ export async function computeIndicators(db: Db, tree: DivisionTree, request: Ind
   count('moves_out', events.movesOut);
   count('floating_population', time.end.floating);
   count('population_end.resident', time.end.resident);
-  count('population_end.registered', heads.registered);
-  count('population_end.managed', heads.managed);
+  count('population_end.registered', time.end.registered);
+  count('population_end.managed', time.end.managed);
   count('population_end.floating', time.end.floating);
   count('population_end.by_sex.1', time.end.male);
   count('population_end.by_sex.2', time.end.female);
@@ -157,8 +176,8 @@ export async function computeIndicators(db: Db, tree: DivisionTree, request: Ind
   entries.set('policy_compliant_birth_rate', { value: null, numerator: null, denominator: births.length, annualised: false, cells: [], notApplicable: true });
   const pyramid = time.end.pyramid;
 
-  const blank = request.publish ? suppressSmallCells(countsOf(entries, pyramid), complementGroups(pyramid.map((c) => c.group))) : new Set<string>();
-  return render(period, { code, name: division.name, level: division.level }, entries, pyramid, blank, Boolean(request.publish), exchange);
+  const blank = publish ? suppressSmallCells(countsOf(entries, pyramid), complementGroups(pyramid.map((c) => c.group))) : new Set<string>();
+  return render(period, division, entries, pyramid, blank, publish, null);
 }
 
 /** The code prefix every division under this one shares: 6 digits for the district, 9 for a town, the whole code for a village. */

@@ -10,6 +10,11 @@ export interface DialectSql {
   jsonText(column: RawBuilder<unknown>, ...path: string[]): RawBuilder<string | null>;
   /** Whole days from an ISO date text to an ISO timestamp text's date. */
   daysFromTo(fromDay: RawBuilder<unknown>, toTimestamp: RawBuilder<unknown>): RawBuilder<number>;
+  /**
+   * After a table name: read the whole table rather than through an index. SQLite otherwise
+   * walks persons_birth_date for a birth-date range and fetches a million rows one by one.
+   */
+  fullScan: RawBuilder<unknown>;
 }
 
 /** The expressions of one dialect. */
@@ -20,6 +25,7 @@ export function dialectSql(dialect: Dialect): DialectSql {
       least: (...values) => sql<string>`least(${sql.join(values)})`,
       jsonText: (column, ...path) => sql<string | null>`(${column}::json #>> ${sql.lit(`{${path.join(',')}}`)})`,
       daysFromTo: (fromDay, toTimestamp) => sql<number>`(substr(${toTimestamp}, 1, 10)::date - ${fromDay}::date)`,
+      fullScan: sql``,
     };
   }
   return {
@@ -27,5 +33,6 @@ export function dialectSql(dialect: Dialect): DialectSql {
     least: (...values) => sql<string>`min(${sql.join(values)})`,
     jsonText: (column, ...path) => sql<string | null>`json_extract(${column}, ${sql.lit(`$.${path.join('.')}`)})`,
     daysFromTo: (fromDay, toTimestamp) => sql<number>`cast(julianday(substr(${toTimestamp}, 1, 10)) - julianday(${fromDay}) as integer)`,
+    fullScan: sql`not indexed`,
   };
 }

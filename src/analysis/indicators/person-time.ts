@@ -19,6 +19,8 @@ export interface PersonTime {
   deaths: number;
   end: {
     resident: number;
+    registered: number;
+    managed: number;
     male: number;
     female: number;
     floating: number;
@@ -28,7 +30,7 @@ export interface PersonTime {
   };
 }
 
-/** Splits the resident groups into person-days by sex and by the women's age (completed years on each day). */
+/** Splits the resident groups into person-days by sex and by the women's age (completed years on each day); counts heads on the last day. */
 export function computePersonTime(groups: readonly ResidentGroup[], period: Period): PersonTime {
   const spans = FERTILE_LAST_AGE - FERTILE_FIRST_AGE + 1;
   const out: PersonTime = {
@@ -38,13 +40,18 @@ export function computePersonTime(groups: readonly ResidentGroup[], period: Peri
     womenDays5y: AGE_GROUPS_5Y.map(() => 0),
     womenDays1y: Array.from({ length: spans }, () => 0),
     deaths: 0,
-    end: { resident: 0, male: 0, female: 0, floating: 0, pyramid: PYRAMID_GROUPS.map((group) => ({ group, male: 0, female: 0 })), marriedWomen15to49: 0, marriedWomenUsingContraception: 0 },
+    end: { resident: 0, registered: 0, managed: 0, male: 0, female: 0, floating: 0, pyramid: PYRAMID_GROUPS.map((group) => ({ group, male: 0, female: 0 })), marriedWomen15to49: 0, marriedWomenUsingContraception: 0 },
   };
   const periodEnd = dayNumber(period.end);
   for (const g of groups) {
-    if (g.died) out.deaths += g.n;
     const enter = dayNumber(g.enter);
     const exit = dayNumber(g.exit);
+    if (exit === periodEnd && enter < periodEnd) {
+      if (g.registered) out.end.registered += g.n;
+      if (g.managed) out.end.managed += g.n;
+    }
+    if (!g.resident) continue;
+    if (g.died) out.deaths += g.n;
     if (exit <= enter) continue;
     const days = (exit - enter) * g.n;
     out.days += days;

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, Dialect } from '../../platform/db/index.js';
 import { dialectSql } from './dialect-sql.js';
 import type { Period } from './period.js';
@@ -20,66 +20,74 @@ export interface ResidentGroup {
   married: number;
   /** 1 when the person died within the period. */
   died: number;
+  /** 1 when the person lives in the area (counts in person-time); 0 when only registered or managed there. */
+  resident: number;
+  /** 1 when the registration (户籍) is in the area. */
+  registered: number;
+  /** 1 when the area manages the person (管理地). */
+  managed: number;
   n: number;
 }
 
-/** The day a person came to live in the district, when known: a registration moved in, or a floating resident's permit. */
-export function arrivalExpr(dialect: Dialect): RawBuilder<string | null> {
-  const d = dialectSql(dialect);
-  const golden = sql.ref('p.golden');
-  return sql<string | null>`case
-    when p.golden like '%"hukou_move_in"%' and ${d.jsonText(golden, 'hukou_division', 'type')} = 'hukou_move_in' then ${d.jsonText(golden, 'hukou_division', 'on')}
-    when p.population = 'floating' and p.golden like '%"residence_permit_from"%' then ${d.jsonText(golden, 'residence_permit_from', 'v')}
-  end`;
-}
+/**
+ * Per person, the dates of the records that move them: the latest registration moved in, the
+ * first residence permit (a floating resident's arrival; renewals come later), the latest
+ * registration moved out. Read from the records linked to each person rather than from the
+ * golden record's JSON, so the scan of persons never touches that wide column.
+ */
+export const MOVES_JOIN = sql`left join (
+    select pr.person_id as person_id,
+      max(case when pr.type = 'hukou_move_in' then l.event_date end) as moved_in,
+      min(case when pr.type = 'residence_permit' then l.event_date end) as permit_from,
+      max(case when pr.type = 'hukou_move_out' then l.event_date end) as moved_out
+    from person_records pr join ledger l on l.seq = pr.seq
+    where pr.type in ('hukou_move_in', 'residence_permit', 'hukou_move_out') and pr.role = 'subject'
+    group by pr.person_id
+  ) m on m.person_id = p.id`;
+
+/** The day a person came to live in the district, when known: a registration moved in, or a floating resident's first permit. */
+export const ARRIVAL = sql<string | null>`(case when p.population = 'floating' then m.permit_from else m.moved_in end)`;
 
 /** The day a resident left: the registration moved out of the district. */
-export function departureExpr(dialect: Dialect): RawBuilder<string | null> {
-  const d = dialectSql(dialect);
-  return sql<string | null>`case when p.population = 'moved_out' then ${d.jsonText(sql.ref('p.golden'), 'hukou_out_on', 'v')} end`;
-}
+export const DEPARTURE = sql<string | null>`(case when p.population = 'moved_out' then m.moved_out end)`;
 
 /** Where a person lives for statistics: the residence, else the registration (a person who moved out keeps the old one). */
 export const AREA_OF_PERSON = sql<string>`coalesce(p.residence_division, p.hukou_division)`;
 
-/** The resident groups of an area (a division code prefix) in a period. */
+/**
+ * The groups of persons who lived in, were registered in or were managed by an area (a division
+ * code prefix) some time in a period: one scan of persons for person-time and for the head
+ * counts of the last day.
+ */
 export async function findResidentGroups(db: Kysely<Database>, dialect: Dialect, period: Period, area: string, district: string): Promise<ResidentGroup[]> {
   const d = dialectSql(dialect);
   const from = sql.val(period.from);
   const end = sql.val(period.end);
-  const enter = d.greatest(from, sql.ref('p.birth_date'), sql`coalesce(${arrivalExpr(dialect)}, ${from})`);
-  const exit = d.least(end, sql`coalesce(p.died_on, ${end})`, sql`coalesce(${departureExpr(dialect)}, ${end})`);
+  const prefix = `${area}%`;
+  const enter = d.greatest(from, sql.ref('p.birth_date'), sql`coalesce(${ARRIVAL}, ${from})`);
+  const exit = d.least(end, sql`coalesce(p.died_on, ${end})`, sql`coalesce(${DEPARTURE}, ${end})`);
   const result = await sql<ResidentGroup>`
     select p.sex as sex, p.birth_date as birth, ${enter} as enter, ${exit} as exit,
       case when p.hukou_division is not null and p.hukou_division not like ${`${district}%`} then 0 else 1 end as local,
       case when p.marital_status in ('20', '21', '22', '23') then (case when p.contraception_method is not null then 2 else 1 end) else 0 end as married,
       case when p.died_on >= ${from} and p.died_on < ${end} then 1 else 0 end as died,
+      case when ${AREA_OF_PERSON} like ${prefix} then 1 else 0 end as resident,
+      case when p.hukou_division like ${prefix} then 1 else 0 end as registered,
+      case when p.managing_division like ${prefix} then 1 else 0 end as managed,
       count(*) as n
-    from persons p
+    from persons p ${d.fullScan} ${MOVES_JOIN}
     where p.status = 'active' and p.merged_into is null and p.birth_date is not null
       and p.birth_date < ${end} and (p.died_on is null or p.died_on >= ${from})
-      and ${AREA_OF_PERSON} like ${`${area}%`}
-    group by 1, 2, 3, 4, 5, 6, 7`.execute(db);
-  return result.rows.map((r) => ({ ...r, local: Number(r.local), married: Number(r.married), died: Number(r.died), n: Number(r.n) }));
-}
-
-export interface RegisteredCounts {
-  registered: number;
-  managed: number;
-}
-
-/** Persons registered (户籍) in the area and persons it manages (管理地), alive and present on the period's last day. */
-export async function countRegisteredAndManaged(db: Kysely<Database>, dialect: Dialect, period: Period, area: string): Promise<RegisteredCounts> {
-  const end = sql.val(period.end);
-  const prefix = `${area}%`;
-  const present = sql`p.status = 'active' and p.merged_into is null and p.birth_date < ${end} and (p.died_on is null or p.died_on >= ${end})
-    and coalesce(${arrivalExpr(dialect)}, p.birth_date) < ${end} and coalesce(${departureExpr(dialect)}, ${end}) >= ${end}`;
-  const result = await sql<{ registered: number | null; managed: number | null }>`
-    select
-      sum(case when p.hukou_division like ${prefix} then 1 else 0 end) as registered,
-      sum(case when p.managing_division like ${prefix} then 1 else 0 end) as managed
-    from persons p
-    where ${present} and (p.hukou_division like ${prefix} or p.managing_division like ${prefix})`.execute(db);
-  const row = result.rows[0];
-  return { registered: Number(row?.registered ?? 0), managed: Number(row?.managed ?? 0) };
+      and (${AREA_OF_PERSON} like ${prefix} or p.hukou_division like ${prefix} or p.managing_division like ${prefix})
+    group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`.execute(db);
+  return result.rows.map((r) => ({
+    ...r,
+    local: Number(r.local),
+    married: Number(r.married),
+    died: Number(r.died),
+    resident: Number(r.resident),
+    registered: Number(r.registered),
+    managed: Number(r.managed),
+    n: Number(r.n),
+  }));
 }
