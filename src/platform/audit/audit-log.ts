@@ -1,3 +1,4 @@
+import type SqliteDatabase from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database, Db } from '../db/index.js';
 import { canonicalJson } from './canonical-json.js';
@@ -59,7 +60,15 @@ export async function appendAudit(trx: Kysely<Database>, input: AuditInput): Pro
 
 /** Appends several entries under one lock of the chain head, in order; returns their sequence numbers. */
 export async function appendAuditEntries(trx: Kysely<Database>, inputs: readonly AuditInput[]): Promise<number[]> {
-  const head = await lockChainHead(trx, AUDIT_CHAIN);
+  if (inputs.length === 0) return [];
+  const rows = chainEntries(await lockChainHead(trx, AUDIT_CHAIN), inputs);
+  for (let i = 0; i < rows.length; i += AUDIT_INSERT_BATCH) await trx.insertInto('audit_log').values(rows.slice(i, i + AUDIT_INSERT_BATCH)).execute();
+  await advanceChainHead(trx, AUDIT_CHAIN, rows.at(-1)!.seq, rows.at(-1)!.hash);
+  return rows.map((row) => row.seq);
+}
+
+/** The entries as rows chained after `head`, all stamped with one time. */
+function chainEntries(head: { seq: number; hash: string }, inputs: readonly AuditInput[]): AuditRow[] {
   let { seq, hash } = head;
   const rows: AuditRow[] = [];
   const at = new Date().toISOString();
@@ -85,8 +94,31 @@ export async function appendAuditEntries(trx: Kysely<Database>, inputs: readonly
     rows.push({ ...body, prev_hash: hash, hash: next });
     hash = next;
   }
-  for (let i = 0; i < rows.length; i += AUDIT_INSERT_BATCH) await trx.insertInto('audit_log').values(rows.slice(i, i + AUDIT_INSERT_BATCH)).execute();
-  await advanceChainHead(trx, AUDIT_CHAIN, seq, hash);
+  return rows;
+}
+
+const sqliteInserts = new WeakMap<SqliteDatabase.Database, SqliteDatabase.Statement>();
+
+/**
+ * {@link appendAuditEntries} on SQLite with each row inserted by one statement prepared once,
+ * on the connection the caller's Kysely transaction runs on (as the ledger writer does): a group
+ * commit of person look-ups otherwise built and prepared a many-row INSERT every time.
+ */
+async function appendAuditEntriesSqlite(trx: Kysely<Database>, sqlite: SqliteDatabase.Database, inputs: readonly AuditInput[]): Promise<number[]> {
+  if (inputs.length === 0) return [];
+  const rows = chainEntries(await lockChainHead(trx, AUDIT_CHAIN), inputs);
+  let insert = sqliteInserts.get(sqlite);
+  if (!insert) {
+    insert = sqlite.prepare(
+      `insert into audit_log (seq, at, actor_type, actor_id, actor_name, actor_role, org_code, action, target_type, target_ids, purpose, result, ip, details, prev_hash, hash)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    sqliteInserts.set(sqlite, insert);
+  }
+  for (const r of rows) {
+    insert.run(r.seq, r.at, r.actor_type, r.actor_id, r.actor_name, r.actor_role, r.org_code, r.action, r.target_type, r.target_ids, r.purpose, r.result, r.ip, r.details, r.prev_hash, r.hash);
+  }
+  await advanceChainHead(trx, AUDIT_CHAIN, rows.at(-1)!.seq, rows.at(-1)!.hash);
   return rows.map((row) => row.seq);
 }
 
@@ -123,7 +155,9 @@ async function flushAudit(db: Db): Promise<void> {
   pendingByDb.delete(db);
   if (batch.length === 0) return;
   try {
-    const seqs = await db.kysely.transaction().execute((trx) => appendAuditEntries(trx, batch.map((p) => p.input)));
+    const inputs = batch.map((p) => p.input);
+    const sqlite = db.sqlite;
+    const seqs = await db.kysely.transaction().execute((trx) => (sqlite ? appendAuditEntriesSqlite(trx, sqlite, inputs) : appendAuditEntries(trx, inputs)));
     batch.forEach((p, i) => p.resolve(seqs[i]!));
   } catch (error) {
     for (const p of batch) p.reject(error);
