@@ -23,6 +23,7 @@ function lazyNamed<K extends string>(
 
 const PAGES: Record<PageNavItem['key'], LazyExoticComponent<ComponentType>> = {
   divisions: lazyNamed(() => import('../pages/divisions/divisions-page.js'), 'DivisionsPage'),
+  analysis: lazyNamed(() => import('../pages/analysis/analysis-page.js'), 'AnalysisPage'),
   catalog: lazyNamed(() => import('../pages/exchange/catalog/catalog-page.js'), 'CatalogPage'),
   upload: lazyNamed(() => import('../pages/exchange/upload/upload-page.js'), 'UploadPage'),
   submissions: lazyNamed(() => import('../pages/exchange/submissions/submissions-page.js'), 'SubmissionsPage'),

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  AreaChartOutlined,
   AuditOutlined,
   BarChartOutlined,
   BankOutlined,
@@ -24,6 +25,7 @@ import type { ReactNode } from 'react';
 export type NavKey =
   | 'home'
   | 'divisions'
+  | 'analysis'
   | 'catalog'
   | 'upload'
   | 'submissions'
@@ -73,6 +75,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <ApartmentOutlined />,
     group: 'main',
     testId: 'nav-divisions',
+  },
+  {
+    key: 'analysis',
+    path: '/analysis',
+    permission: 'stats.read',
+    icon: <AreaChartOutlined />,
+    group: 'main',
+    testId: 'nav-analysis',
   },
   {
     key: 'catalog',

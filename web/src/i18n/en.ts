@@ -67,6 +67,7 @@ export const en: Messages = {
   nav: {
     home: 'Home',
     divisions: 'Divisions',
+    analysis: 'Analysis',
     orgs: 'Organisations',
     users: 'Users',
     tokens: 'API tokens',
@@ -189,6 +190,7 @@ export const en: Messages = {
     permissionsCount: '{{count}} in total',
     links: {
       divisions: 'Browse the district’s towns and villages and their codes.',
+      analysis: 'The district at a glance: births, deaths, fertility and the population’s structure, down to towns and villages; export and print.',
       orgs: 'Maintain departments, towns, villages and their liaisons.',
       users: 'Create accounts, assign roles, unlock and reset passwords.',
       tokens: 'Issue and revoke API tokens for department systems.',

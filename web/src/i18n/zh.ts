@@ -64,6 +64,7 @@ export const zh = {
   nav: {
     home: '首页',
     divisions: '行政区划',
+    analysis: '统计分析',
     orgs: '机构管理',
     users: '用户管理',
     tokens: 'API 令牌',
@@ -183,6 +184,7 @@ export const zh = {
     permissionsCount: '共 {{count}} 项',
     links: {
       divisions: '查看全区镇街、村居区划树及代码。',
+      analysis: '全区人口形势一览：出生、死亡、生育水平与人口结构，下钻到镇街村居，导出与打印。',
       orgs: '维护各部门、镇街、村居机构及联络员。',
       users: '创建账号、分配角色、解锁与重置密码。',
       tokens: '为部门业务系统签发和吊销 API 令牌。',
