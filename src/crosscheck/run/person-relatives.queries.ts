@@ -4,31 +4,24 @@ import type { Database, PersonTable } from '../../platform/db/index.js';
 const IN_LIST = 500;
 
 /**
- * The persons and their relatives two steps out (parents, children, spouses, in either
- * direction; so a child's siblings through a parent), whatever their status: a rule about a
- * child reads its mother, a rule about a parent its children, an only child its siblings.
+ * The persons and their relatives one step out (parents, children, spouses, in either
+ * direction), whatever their status: what a rule reads of another person is a person's mother
+ * (population, managing division) and children (birth date, sex), so a change to anyone is seen
+ * by those who read it. A rule that reads further (siblings) needs a wider step here.
  */
 export async function personsWithRelatives(db: Kysely<Database>, personIds: readonly number[]): Promise<{ ids: number[]; persons: PersonTable[] }> {
   const ids = new Set(personIds);
-  let frontier = [...ids];
-  for (let step = 0; step < 2 && frontier.length > 0; step += 1) {
-    const next: number[] = [];
-    for (let i = 0; i < frontier.length; i += IN_LIST) {
-      const chunk = frontier.slice(i, i + IN_LIST);
-      const rows = await db
-        .selectFrom('person_relations')
-        .select(['person_id', 'other_id'])
-        .where((eb) => eb.or([eb('person_id', 'in', chunk), eb('other_id', 'in', chunk)]))
-        .execute();
-      for (const r of rows) {
-        for (const related of [Number(r.person_id), Number(r.other_id)]) {
-          if (ids.has(related)) continue;
-          ids.add(related);
-          next.push(related);
-        }
-      }
+  for (let i = 0; i < personIds.length; i += IN_LIST) {
+    const chunk = personIds.slice(i, i + IN_LIST);
+    const rows = await db
+      .selectFrom('person_relations')
+      .select(['person_id', 'other_id'])
+      .where((eb) => eb.or([eb('person_id', 'in', chunk), eb('other_id', 'in', chunk)]))
+      .execute();
+    for (const r of rows) {
+      ids.add(Number(r.person_id));
+      ids.add(Number(r.other_id));
     }
-    frontier = next;
   }
   const all = [...ids].sort((a, b) => a - b);
   const persons: PersonTable[] = [];
