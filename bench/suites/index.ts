@@ -1,5 +1,6 @@
 /** The registered benchmark suites, in the order `npm run bench` runs them. */
 import type { Suite } from '../lib/figure.js';
+import { analysisSuite } from './analysis.js';
 import { crosscheckSuite } from './crosscheck.js';
 import { genSuite } from './gen.js';
 import { httpHelloWorldSuite } from './http-hello-world.js';
@@ -21,4 +22,5 @@ export const SUITES: readonly Suite[] = [
   linkageSuite,
   sharingSuite,
   crosscheckSuite,
+  analysisSuite,
 ];

@@ -1,0 +1,101 @@
+/**
+ * The district dashboard's indicator queries over a synthetic registry of 1,000,000 persons
+ * (and 2,000,000 on SQLite, a point beyond), on SQLite and PostgreSQL: cold (a new connection,
+ * the first report) and warm (computed again; and answered from the per-database cache), against
+ * a plain scan of the persons table measured in the same run on the same connection.
+ */
+import { sql } from 'kysely';
+import { withBaseline, type Figure, type Suite } from '../lib/figure.js';
+import { median } from '../lib/measure.js';
+import { computeIndicators } from '../../src/analysis/index.js';
+import { openContext } from '../../src/platform/bootstrap.js';
+import type { Dialect } from '../../src/platform/db/index.js';
+import { createTestContext } from '../../test/test-database.js';
+import { buildSyntheticRegistry } from './analysis-registry.js';
+
+export const ANALYSIS = 'analysis';
+
+/** One dashboard: the district's year, each town's year (the bar charts) and the 12 months (the trend lines). */
+function dashboardRequests(towns: readonly string[]) {
+  return [
+    { period: '2025' },
+    ...towns.map((division) => ({ period: '2025', division })),
+    ...Array.from({ length: 12 }, (_, m) => ({ period: `2025-${String(m + 1).padStart(2, '0')}` })),
+  ];
+}
+
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+async function timed<T>(work: () => Promise<T>): Promise<{ wallMs: number; cpuMs: number; value: T }> {
+  const cpu = cpuMs();
+  const start = performance.now();
+  const value = await work();
+  return { wallMs: performance.now() - start, cpuMs: cpuMs() - cpu, value };
+}
+
+async function measureDialect(dialect: Dialect, persons: number, log: (m: string) => void): Promise<Figure[]> {
+  const t = await createTestContext(dialect);
+  const size = `${(persons / 1e6).toString()}M`;
+  try {
+    const villages = t.ctx.tree.all().filter((d) => d.level === 'village').map((d) => d.code);
+    const towns = t.ctx.tree.childrenOf(t.ctx.tree.root.code).map((d) => d.code);
+    log(`${ANALYSIS}: building a ${persons.toLocaleString('en-US')}-person registry on ${dialect}`);
+    const built = await timed(() => buildSyntheticRegistry(t.ctx.db.kysely, persons, villages));
+    if (dialect === 'postgres') await sql`analyze`.execute(t.ctx.db.kysely);
+    await t.ctx.db.close();
+    // Cold: a new connection (empty SQLite page cache, new PostgreSQL backend); the OS file cache is as the build left it.
+    const { ctx } = await openContext(t.config, { pgSchema: t.database.pgSchema });
+    t.ctx = ctx;
+    const cold = await timed(() => computeIndicators(ctx.db, ctx.tree, { period: '2025' }));
+    const coldDashboard = await timed(async () => {
+      for (const request of dashboardRequests(towns)) await computeIndicators(ctx.db, ctx.tree, { ...request, fresh: true });
+    });
+    const warm: Array<{ wallMs: number; cpuMs: number }> = [];
+    for (let i = 0; i < 3; i += 1) warm.push(await timed(() => computeIndicators(ctx.db, ctx.tree, { period: '2025', fresh: true })));
+    for (const request of dashboardRequests(towns)) await computeIndicators(ctx.db, ctx.tree, request);
+    const cached = await timed(async () => {
+      for (const request of dashboardRequests(towns)) await computeIndicators(ctx.db, ctx.tree, request);
+    });
+    const scans: number[] = [];
+    for (let i = 0; i < 3; i += 1) scans.push((await timed(() => sql`select count(*), max(birth_date), max(sex), max(hukou_division) from persons`.execute(ctx.db.kysely))).wallMs);
+    const scan: Figure = {
+      suite: ANALYSIS,
+      name: `${dialect}: scan of persons (count, max of 3 columns)`,
+      value: median(scans),
+      unit: 'ms',
+      size: persons,
+      notes: 'the floor under any query that reads every person',
+    };
+    const report = cold.value;
+    const notes = `${built.value.persons.toLocaleString('en-US')} persons, ${built.value.births.toLocaleString('en-US')} births, ${built.value.events.toLocaleString('en-US')} event records; built in ${(built.wallMs / 1000).toFixed(0)} s; births ${String(report.births)}, TFR ${String(report.total_fertility_rate)}`;
+    const figure = (name: string, value: number, extra: string) =>
+      withBaseline({ suite: ANALYSIS, name: `${dialect}: ${name}`, value, unit: 'ms', size: persons, notes: extra }, scan, 'ms ÷ one plain scan of persons (same run, same connection)');
+    log(`${ANALYSIS}: ${dialect} ${size}: cold ${cold.wallMs.toFixed(0)} ms, warm ${median(warm.map((w) => w.wallMs)).toFixed(0)} ms`);
+    return [
+      scan,
+      figure('district year, cold', cold.wallMs, `new connection, first report; CPU in this process ${cold.cpuMs.toFixed(0)} ms; ${notes}`),
+      figure('district year, warm', median(warm.map((w) => w.wallMs)), `computed again (median of 3); CPU in this process ${median(warm.map((w) => w.cpuMs)).toFixed(0)} ms`),
+      figure('dashboard (23 reports), computed', coldDashboard.wallMs, `district year + ${towns.length} towns + 12 months, each computed; CPU in this process ${coldDashboard.cpuMs.toFixed(0)} ms`),
+      figure('dashboard (23 reports), cached', cached.wallMs, `the same 23 reports asked again, data unchanged: the data-version check and the exchange block only; CPU in this process ${cached.cpuMs.toFixed(0)} ms`),
+    ];
+  } finally {
+    await t.close();
+  }
+}
+
+export const analysisSuite: Suite = {
+  name: ANALYSIS,
+  description:
+    'The district dashboard\'s indicator queries (`GET /api/v1/stats/indicators`) over a synthetic registry written straight into the registry tables ' +
+    '(1M persons; 2M on SQLite): the district year cold (new connection) and warm (computed again), the dashboard\'s 23 reports (district, 10 towns, 12 months) ' +
+    'computed and cached, each ÷ a plain scan of persons on the same connection.',
+  async run(ctx) {
+    const figures: Figure[] = [];
+    const plan: Array<[Dialect, number]> = ctx.quick ? [['sqlite', 20_000], ['postgres', 20_000]] : [['sqlite', 1_000_000], ['postgres', 1_000_000], ['sqlite', 2_000_000]];
+    for (const [dialect, persons] of plan) for (const f of await measureDialect(dialect, persons, ctx.log)) figures.push(ctx.emit(f));
+    return figures;
+  },
+};
