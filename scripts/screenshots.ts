@@ -1,10 +1,57 @@
 // Regenerates the README's screenshots: `npx tsx scripts/screenshots.ts` (needs dist/web and Chromium).
+// The dashboard shows a `popx gen` district (POPX_SCREENSHOT_PERSONS, default 20,000 persons, 2024–2025)
+// imported through the real pipeline; set POPX_SCREENSHOT_PERSONS=0 to skip it.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { ingestSubmission } from '../src/exchange/ingest/ingest-submission.js';
+import { receiveSubmission } from '../src/exchange/ingest/receive-submission.js';
+import { generateDistrict } from '../src/gen/generate-district.js';
+import type { ManifestEntry } from '../src/gen/output.js';
+import { SYSTEM_ACTOR } from '../src/platform/audit/actor.js';
+import type { AppContext } from '../src/platform/context.js';
+import { projectLedger } from '../src/registry/index.js';
 import { ROOT } from '../test/cli.js';
 import { signIn, startE2E, TEST_ADMIN_PASSWORD } from '../test/e2e/harness.js';
 
 const out = path.join(ROOT, 'docs', 'images');
+const persons = Number(process.env.POPX_SCREENSHOT_PERSONS ?? 20_000);
+
+/** Generates a district and submits every department's files as that department would. */
+async function importGeneratedDistrict(ctx: AppContext): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'popx-screenshots-'));
+  try {
+    await generateDistrict({ persons, seed: 'readme', months: 24, start: '2024-01', out: dir });
+    const manifest = (JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { files: ManifestEntry[] }).files;
+    for (const entry of manifest) {
+      const org = await ctx.db.kysely.selectFrom('orgs').select(['id', 'code', 'type']).where('code', '=', entry.org).executeTakeFirstOrThrow();
+      const { job } = await receiveSubmission(ctx, {
+        org,
+        type: entry.type,
+        channel: 'cli',
+        filename: path.basename(entry.file),
+        body: fs.createReadStream(path.join(dir, entry.file)),
+        idempotencyKey: null,
+        mode: 'accept_valid',
+        actor: SYSTEM_ACTOR,
+        submittedBy: null,
+        limitBytes: 1e9,
+      });
+      if (job) await ingestSubmission(ctx, job);
+    }
+    await projectLedger(ctx.db, ctx.tree.root.code.slice(0, 6));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' }).catch(() => {});
+  await page.waitForTimeout(600);
+}
+
 fs.mkdirSync(out, { recursive: true });
 const e = await startE2E();
 try {
@@ -13,11 +60,25 @@ try {
   await page.getByTestId('home-welcome').waitFor();
   await page.getByTestId('nav-orgs').click();
   await page.locator('.ant-table-row').first().waitFor();
-  await page.waitForLoadState('networkidle');
-  await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' }).catch(() => {});
-  await page.waitForTimeout(300);
+  await settle(page);
   await page.screenshot({ path: path.join(out, 'orgs.png') });
   process.stdout.write(`wrote ${path.join(out, 'orgs.png')}\n`);
+
+  if (persons > 0) {
+    const started = Date.now();
+    await importGeneratedDistrict(e.t.ctx);
+    process.stdout.write(`imported a generated district of ${persons} persons in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+    await page.setViewportSize({ width: 1440, height: 1500 });
+    const opened = Date.now();
+    await page.goto(`${e.baseUrl}/analysis?period=2025`);
+    await page.getByTestId('kpi-value-births').waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="analysis-progress"]'), null, { timeout: 120_000 });
+    process.stdout.write(`dashboard (district, 12 months, 10 towns) loaded in ${((Date.now() - opened) / 1000).toFixed(1)} s\n`);
+    await settle(page);
+    await page.screenshot({ path: path.join(out, 'dashboard.png') });
+    process.stdout.write(`wrote ${path.join(out, 'dashboard.png')}\n`);
+  }
 } finally {
   await e.close();
 }
