@@ -61,7 +61,8 @@ function registerNewborn(sim: Sim, child: number, day: Day): void {
 export function contraception(sim: Sim, p: number, day: Day, method: number): void {
   const pop = sim.population;
   pop.contraception[p] = method === 2 ? 0 : method;
-  const org = sim.rng.chance(0.7) ? 'MCH' : sim.townReporter(p);
+  // Villages may not report procedures (the catalog: mch and towns): the town office does.
+  const org = sim.rng.chance(0.7) ? 'MCH' : sim.model.townOrgOf[sim.town(p)]!;
   sim.submit('contraception', org, day, { id_number: sim.id(p), method: String(method), performed_on: isoDate(day) }, [p]);
   sim.truth.event({ kind: 'contraception', date: isoDate(day), person: sim.id(p), method });
   if (method !== 2) sim.agenda.add(day + sim.rng.between(80, 100), 'followup', p);

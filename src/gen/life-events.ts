@@ -207,7 +207,8 @@ function reportBirth(sim: Sim, mother: number, child: number, father: number, da
   const issued = day + sim.rng.between(1, 7);
   sim.submit('birth_certificate', 'MCH', issued, { birth_certificate_number: certificate, ...parents, child_sex: sex, birth_date: isoDate(day), issued_on: isoDate(issued), child_name: sim.rng.chance(0.9) ? pop.name[child] : undefined }, [child, mother]);
   if (sim.rng.chance(0.4)) {
-    sim.submit('birth', sim.townReporter(mother), day, { ...parents, child_sex: sex, birth_date: isoDate(day), child_name: pop.name[child], birth_order: order, division: sim.villageCode(pop.residenceVillage[mother]!) }, [child, mother], day + sim.rng.between(5, 40));
+    // Villages may not report births (the catalog: health, mch and towns): the town office does.
+    sim.submit('birth', sim.model.townOrgOf[sim.town(mother)]!, day, { ...parents, child_sex: sex, birth_date: isoDate(day), child_name: pop.name[child], birth_order: order, division: sim.villageCode(pop.residenceVillage[mother]!) }, [child, mother], day + sim.rng.between(5, 40));
   }
   let registeredOn: Day = Number.MAX_SAFE_INTEGER;
   if (pop.hukouVillage[mother] !== NONE) {
