@@ -100,6 +100,14 @@ describe('the analysis dashboard in Chromium', () => {
     expect(await kpiValues(page)).toEqual(apiValues(district));
     expect(await page.getByTestId('kpi-value-births').innerText()).toBe('7');
     expect(await page.getByTestId('analysis-breadcrumbs').innerText()).toContain('顺德区');
+    // The census year (11-01 to 10-31) from the period picker.
+    await page.getByTestId('analysis-period-kind').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '普查年度' }).click();
+    await expect.poll(() => page.getByTestId('analysis-page').getAttribute('data-period')).toBe('2024-11-01..2025-10-31');
+    const census = await api(page, 'period=2024-11-01..2025-10-31');
+    await expect.poll(() => kpiValues(page)).toEqual(apiValues(census));
+    await page.goto(`${e.baseUrl}/analysis?period=2025`);
+    await expect.poll(() => page.getByTestId('analysis-page').getAttribute('data-period')).toBe('2025');
     // The bureau sees the exchange itself.
     expect(await page.getByTestId('analysis-exchange').innerText()).toContain('报送行数');
     // Towns compared: one request per town, all ten in the table.

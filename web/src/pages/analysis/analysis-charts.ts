@@ -11,7 +11,7 @@ export interface ChartModel {
   option: EChartsCoreOption;
 }
 
-const COLORS = { male: '#1a56db', female: '#e0527a', births: '#2f9e44', deaths: '#868e96', band: 'rgba(47,158,68,0.12)' };
+const COLORS = { male: '#1a56db', female: '#e0527a', births: '#2f9e44', deaths: '#868e96', band: 'rgba(47,158,68,0.28)' };
 const ORDERS = ['1', '2', '3+'] as const;
 /** The normal range of the sex ratio at birth (males per 100 females). */
 export const SRB_NORMAL_BAND = [103, 107] as const;
@@ -109,7 +109,7 @@ export function srbChart(m: AnalysisMessages, report: IndicatorReport, children:
       rows,
     },
     option: {
-      grid,
+      grid: { ...grid, right: 72 },
       tooltip: axisTooltip,
       xAxis: { type: 'category', data: rows.map((r) => r.area), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
       yAxis: { type: 'value', min: (v: { min: number }) => Math.max(0, Math.min(90, Math.floor(v.min - 5))), max: (v: { max: number }) => Math.max(120, Math.ceil(v.max + 5)) },
@@ -122,7 +122,7 @@ export function srbChart(m: AnalysisMessages, report: IndicatorReport, children:
           markArea: {
             silent: true,
             itemStyle: { color: COLORS.band },
-            label: { show: true, position: 'insideTopRight', formatter: m.normalBand },
+            label: { show: true, position: 'insideTopLeft', color: '#2f9e44', formatter: m.normalBand },
             data: [[{ yAxis: SRB_NORMAL_BAND[0] }, { yAxis: SRB_NORMAL_BAND[1] }]],
           },
           markLine:
