@@ -222,18 +222,13 @@ function render(
   published: boolean,
   exchange: ExchangeIndicators | null,
 ): IndicatorReport {
-  const report: IndicatorReport = {
-    period: { label: period.label, from: period.from, to: period.to, days: period.days, months: period.months, annualisation: round(period.annualisation)! },
-    division,
-    published,
-    indicators: {},
-    exchange,
-  };
+  const values: Record<string, unknown> = {};
+  const indicators: Record<string, IndicatorDetail> = {};
   for (const [key, entry] of entries) {
     const suppressed = entry.cells.some((cell) => blank.has(cell));
     const definition = definitionOf(key);
     const value = suppressed ? null : round(entry.value);
-    report.indicators[key] = {
+    indicators[key] = {
       value,
       numerator: suppressed ? null : round(entry.numerator),
       denominator: suppressed ? null : round(entry.denominator),
@@ -244,8 +239,17 @@ function render(
       suppressed,
       not_applicable: Boolean(entry.notApplicable),
     };
-    setPath(report, key, value);
+    setPath(values, key, value);
   }
+  // The figures first, then how each was computed, then the exchange: the order a reader wants.
+  const report: IndicatorReport = {
+    period: { label: period.label, from: period.from, to: period.to, days: period.days, months: period.months, annualisation: round(period.annualisation)! },
+    division,
+    published,
+    ...values,
+    indicators,
+    exchange,
+  };
   (report.population_end as Record<string, unknown>).pyramid = pyramid.map(({ group, male, female }) => ({
     group,
     male: blank.has(`pyramid.${group}.male`) ? null : male,
