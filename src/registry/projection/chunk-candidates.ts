@@ -48,10 +48,9 @@ export class ChunkCandidates {
   async prefetch(queries: readonly CandidateQuery[]): Promise<number[]> {
     const points = new Set<number>();
     const ranges = new Set<number>();
+    // A point the filter rules out is neither read nor remembered: it has no holders.
     const wantPoint = (point: number) => {
-      if (this.points.has(point)) return;
-      if (this.filter && !this.filter.mayHold(point)) this.points.set(point, []);
-      else points.add(point);
+      if (!this.points.has(point) && (!this.filter || this.filter.mayHold(point))) points.add(point);
     };
     for (const { keys, idSig } of queries) {
       for (const key of keys) {

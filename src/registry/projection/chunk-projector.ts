@@ -95,6 +95,9 @@ export class ChunkProjector {
   /** Stored persons' claims as the database holds them now (golden record, or all records once retracted). */
   private readonly storedClaims = new Map<number, FactClaim[]>();
   private readonly candidates: ChunkCandidates;
+  /** Each entry's payload, parsed once; each named role's blocking keys, computed once ("seq role"). */
+  private readonly payloads = new Map<number, Record<string, string | number>>();
+  private readonly roleKeys = new Map<string, number[]>();
   readonly reviews: ReviewTask[] = [];
 
   constructor(
@@ -117,12 +120,15 @@ export class ChunkProjector {
     for (const entry of entries) {
       const effect = registryEffectOf(entry.type);
       if (!effect) continue;
-      const payload = JSON.parse(entry.payload) as Record<string, string | number>;
+      const payload = this.payloadOf(entry);
       for (const role of effect.roles) {
         const value = role.idField ? payload[role.idField] : undefined;
         if (typeof value === 'string' && value) ids.add(value);
         const record = linkRecordOfRole(role, payload);
-        if (record.name) named.push({ idNumber: record.idNumber, keys: linkKeyHashes(record), idSig: idSignature(record.idNumber) });
+        if (!record.name) continue;
+        const keys = linkKeyHashes(record);
+        this.roleKeys.set(`${entry.seq} ${role.role}`, keys);
+        named.push({ idNumber: record.idNumber, keys, idSig: idSignature(record.idNumber) });
       }
     }
     for (const [id, person] of await personsByIdNumber(this.trx, [...ids])) this.byId.set(id, person);
@@ -134,12 +140,21 @@ export class ChunkProjector {
     await this.loadStoredClaims(persons);
   }
 
+  private payloadOf(entry: LedgerEntry): Record<string, string | number> {
+    let payload = this.payloads.get(entry.seq);
+    if (!payload) {
+      payload = JSON.parse(entry.payload) as Record<string, string | number>;
+      this.payloads.set(entry.seq, payload);
+    }
+    return payload;
+  }
+
   async apply(entry: LedgerEntry): Promise<void> {
     if (entry.action === 'correct' || entry.action === 'cancel') await this.retract(entry);
     if (entry.action === 'cancel') return;
     const effect = registryEffectOf(entry.type);
     if (!effect) return;
-    const payload = JSON.parse(entry.payload) as Record<string, string | number>;
+    const payload = this.payloadOf(entry);
     const linked = new Map<RoleName, number>();
     // Parents first: a child without an ID number is found through its mother.
     for (const role of [...effect.roles.filter((r) => !r.parentRole), ...effect.roles.filter((r) => r.parentRole)]) {
@@ -262,7 +277,7 @@ export class ChunkProjector {
     linked: ReadonlyMap<RoleName, number>,
   ): Promise<{ personId: number; method: string; score: number | null } | null> {
     const record = linkRecordOfRole(role, payload);
-    const keys = linkKeyHashes(record);
+    const keys = this.roleKeys.get(`${seq} ${role.role}`) ?? linkKeyHashes(record);
     if (keys.length === 0) return null;
     const others = new Set(linked.values());
     // One record is never about one person twice; a reviewer's "not a match" is remembered.
