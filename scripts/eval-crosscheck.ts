@@ -190,6 +190,7 @@ function visibleIn(t: Injected): { rule: string } | { excluded: string } {
       if (p?.death || p?.left) return { excluded: 'died or left' };
       const births = (childrenOf.get(t.person) ?? []).map((c) => people.get(c)!.birth).sort();
       if (births.length < 2 || addDays(births[1]!, 180) >= asOf) return { excluded: 'second child within the 180-day grace period' };
+      if (recs(t.person, 'only_child_insurance').some((r) => r.date > t.date)) return { excluded: 'a later record ended the policy' };
       return { rule: 'only_child_with_sibling' };
     }
     case 'name_disagreement': {

@@ -127,6 +127,7 @@ export function maybeDivorce(sim: Sim, wife: number, monthStart: Day, days: numb
   for (const p of [wife, husband]) {
     pop.marital[p] = Marital.Divorced;
     pop.spouse[p] = NONE;
+    sim.divorcedThisMonth.add(p);
   }
   sim.submit('divorce', 'CIVIL-MR', day, { husband_id_number: sim.id(husband), wife_id_number: sim.id(wife), registered_on: isoDate(day), certificate_number: sim.certificate(`L${sim.districtCode.slice(0, 6)}-`, day) }, [wife, husband]);
   sim.truth.event({ kind: 'divorce', date: isoDate(day), person: sim.id(wife), spouse: sim.id(husband) });

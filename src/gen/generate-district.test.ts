@@ -247,6 +247,23 @@ describe('popx gen', () => {
     expect(renewed).toBeGreaterThan(20);
   });
 
+  it('never dates a remarriage before the divorce that preceded it', () => {
+    const events = fs.readFileSync(path.join(dirA, 'truth', 'events.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    const lastDivorce = new Map<string, string>();
+    let remarriages = 0;
+    for (const e of events) {
+      for (const p of [e.person, e.spouse]) {
+        if (!p || (e.kind !== 'divorce' && e.kind !== 'marriage')) continue;
+        if (e.kind === 'divorce') lastDivorce.set(p, e.date!);
+        else if (lastDivorce.has(p)) {
+          remarriages += 1;
+          expect(e.date! > lastDivorce.get(p)!, `${p} divorced ${lastDivorce.get(p)} and married ${e.date}`).toBe(true);
+        }
+      }
+    }
+    expect(remarriages).toBeGreaterThan(0);
+  });
+
   it("injects a town's different name, a wrong hospital birth order, a woman never profiled and a licence holder's lapsed permit, each visible in the files", async () => {
     const dir = path.join(tmp, 'more');
     await generateDistrict({ persons: 4000, seed: 'more', months: 8, start: '2024-01', out: dir, contradictionRates: { name_disagreement: 0.5, birth_order_wrong: 1, woman_profile_missing: 0.5 } });

@@ -115,6 +115,7 @@ function simulateMonth(sim: Sim, month: MonthIndex, registeredBase: number, floa
   const from = monthStart(month);
   const days = monthStart(month + 1) - from;
   const market = new MarriageMarket();
+  sim.divorcedThisMonth.clear();
   const count = pop.count;
   for (let p = 0; p < count; p += 1) {
     if (!pop.alive[p] || !pop.present[p] || pop.external[p]) continue;
@@ -127,7 +128,7 @@ function simulateMonth(sim: Sim, month: MonthIndex, registeredBase: number, floa
       maybeConceive(sim, p, age, from, days);
       if (pop.marital[p] === Marital.Married) maybeDivorce(sim, p, from, days);
     }
-    if (pop.marital[p] !== Marital.Married && age >= 20) market.consider(sim, p, age);
+    if (pop.marital[p] !== Marital.Married && age >= 20 && !sim.divorcedThisMonth.has(p)) market.consider(sim, p, age);
     const until = pop.permitUntil[p]!;
     if (until !== NONE && until >= from && until < from + days && sim.rng.chance(0.7)) issuePermit(sim, p, until - sim.rng.int(20));
   }

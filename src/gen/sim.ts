@@ -21,6 +21,8 @@ export class Sim {
   readonly agenda = new Agenda();
   /** Credit codes of enterprises registered during the run (for employers and closures). */
   readonly enterprises: string[] = [];
+  /** Persons divorced this month: they remarry in a later month at the earliest (a marriage dated before the divorce would be impossible). */
+  readonly divorcedThisMonth = new Set<number>();
   /** Women a town left out of its profiles for good (the woman_profile_missing contradiction). */
   readonly unprofiled = new Set<number>();
   /** The name a town profiles a woman under when it differs from her own (the name_disagreement contradiction). */

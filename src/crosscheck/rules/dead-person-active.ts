@@ -15,10 +15,11 @@ interface ActiveState {
  * 死亡后仍有业务: a person the registry holds dead (户籍注销) about whom a source reports an event
  * dated after the death, or whose insurance, pension, residence permit, business licence or
  * pregnancy registration stays active. The department whose record is suspect works the case.
+ * Version 2: a record ending a policy after the death (status 2) is not an event after it.
  */
 export const deadPersonActive: CrosscheckRule = {
   id: 'dead_person_active',
-  version: 1,
+  version: 2,
   description: {
     zh: '已登记死亡人员仍有死亡日期之后的业务记录，或保险、居住证、营业执照、孕情登记仍有效',
     en: 'A person registered dead with events dated after the death, or with insurance, a residence permit, a business licence or a pregnancy registration still active',
@@ -52,8 +53,15 @@ export const deadPersonActive: CrosscheckRule = {
 
 const SUSPECT_FIELDS = ['status', 'enrolled_on', 'valid_from', 'valid_to', 'permit_number', 'credit_code', 'issued_on', 'registered_on', 'expected_delivery_on', 'recorded_on', 'vaccinated_on', 'moved_on', 'performed_on', 'checked_on'];
 
+/** Records that end a state (an insurer reporting the policy ended): the department acting on the death, not the person acting after it. */
+const ENDING: Readonly<Record<string, (payload: Record<string, unknown>) => boolean>> = {
+  only_child_insurance: (p) => p.status === '2',
+  two_daughter_pension: (p) => p.status === '2',
+};
+
 function isActingAfter(record: PersonRecordView, diedOn: string): boolean {
   if (record.type === 'hukou_death' || record.eventDate === null || record.eventDate <= diedOn) return false;
+  if (ENDING[record.type]?.(record.payload)) return false;
   // A mother is acting only in giving birth; a father may be named after his death (a posthumous birth).
   return ACTING_ROLES.has(record.role) || (record.role === 'mother' && record.type === 'birth');
 }
