@@ -148,6 +148,13 @@ describe('the analysis dashboard in Chromium', () => {
     expect(text).toContain(`Crude birth rate,${town.indicators.crude_birth_rate!.value}`);
     expect(text).toContain('Population pyramid');
 
+    // The print view: no menu, header or controls; a title naming the area and period.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.ant-layout-sider').isVisible()).toBe(false);
+    expect(await page.getByTestId('analysis-export-csv').isVisible()).toBe(false);
+    expect(await page.locator('.analysis-print-only').innerText()).toContain('大良街道 2025: population analysis');
+    await page.emulateMedia({ media: 'screen' });
+
     const xlsx = await download(page, 'analysis-export-xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);

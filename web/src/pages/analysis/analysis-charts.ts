@@ -112,7 +112,7 @@ export function srbChart(m: AnalysisMessages, report: IndicatorReport, children:
       grid: { ...grid, right: 72 },
       tooltip: axisTooltip,
       xAxis: { type: 'category', data: rows.map((r) => r.area), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
-      yAxis: { type: 'value', min: (v: { min: number }) => Math.max(0, Math.min(90, Math.floor(v.min - 5))), max: (v: { max: number }) => Math.max(120, Math.ceil(v.max + 5)) },
+      yAxis: { type: 'value', min: (v: { min: number }) => Math.max(0, Math.min(80, Math.floor(v.min - 5))), max: (v: { max: number }) => Math.max(120, Math.ceil(v.max + 5)) },
       series: [
         {
           name: m.columns.sex_ratio_at_birth,
@@ -122,8 +122,9 @@ export function srbChart(m: AnalysisMessages, report: IndicatorReport, children:
           markArea: {
             silent: true,
             itemStyle: { color: COLORS.band },
-            label: { show: true, position: 'insideTopLeft', color: '#2f9e44', formatter: m.normalBand },
-            data: [[{ yAxis: SRB_NORMAL_BAND[0] }, { yAxis: SRB_NORMAL_BAND[1] }]],
+            // The card's title names the band; a label inside it would sit on the axis labels.
+            label: { show: false },
+            data: [[{ name: m.normalBand, yAxis: SRB_NORMAL_BAND[0] }, { yAxis: SRB_NORMAL_BAND[1] }]],
           },
           markLine:
             own === null || children.length === 0
