@@ -14,6 +14,8 @@ const RECENT = id('44060619930404008'); // married 30 days ago: the town still h
 const OLDER = id('44060619700505002'); // 55 at the marriage: not profiled any more
 const WIDOWED = id('44060619940606004'); // profile after the marriage says widowed
 const NEVER_MARRIED = id('44060619950707006'); // police: unmarried; profile: married; no marriage
+const REMARRIED_WIDOW = id('44060619960808008'); // profile (before the marriage) names her late husband
+const FORMER_HUSBAND = id('44060619850909001');
 const HUSBAND = id('44060619880808001');
 const VILLAGE = '440606005001';
 const AS_OF = '2025-12-01';
@@ -40,6 +42,7 @@ describe.each(DIALECTS)('marriage_profile_disagreement on %s', (dialect) => {
       register('R5', OLDER, '1970-05-05', '40'),
       register('R6', WIDOWED, '1994-06-06', '10'),
       register('R7', NEVER_MARRIED, '1995-07-07', '10'),
+      register('R8', REMARRIED_WIDOW, '1996-08-08', '20'),
     ]);
     await submit('TOWN-005', 'woman_profile', [
       profile('W1', REMARRIED, '1990-01-01', '40', '2024-01-01'),
@@ -49,6 +52,9 @@ describe.each(DIALECTS)('marriage_profile_disagreement on %s', (dialect) => {
       profile('W5', OLDER, '1970-05-05', '40', '2019-01-01'),
       profile('W6', WIDOWED, '1994-06-06', '30', '2025-05-01'),
       profile('W7', NEVER_MARRIED, '1995-07-07', '20', '2025-01-01'),
+      { ...profile('W8', REMARRIED_WIDOW, '1996-08-08', '20', '2024-01-01'), spouse_id_number: FORMER_HUSBAND },
+      // Married to him, profiled after the wedding: agrees.
+      { ...profile('W3b', UPDATED, '1992-03-03', '20', '2025-04-02'), spouse_id_number: HUSBAND },
     ]);
     await submit('CIVIL-MR', 'marriage', [
       civil('M1', REMARRIED, '2025-03-01'),
@@ -56,6 +62,7 @@ describe.each(DIALECTS)('marriage_profile_disagreement on %s', (dialect) => {
       civil('M4', RECENT, '2025-11-01'),
       civil('M5', OLDER, '2025-03-01'),
       civil('M6', WIDOWED, '2025-01-01'),
+      civil('M8', REMARRIED_WIDOW, '2025-03-01'),
     ]);
     await submit('CIVIL-MR', 'divorce', [civil('D2', DIVORCED, '2025-02-01')]);
     await projectLedger(t.ctx.db, '440606');
@@ -69,8 +76,8 @@ describe.each(DIALECTS)('marriage_profile_disagreement on %s', (dialect) => {
 
   it("flags a registration the town's latest profile contradicts after the grace period, and a married profile of a woman the police register unmarried", async () => {
     const result = await runCrosscheck(t.ctx, { asOf: AS_OF, rules: [marriageProfileDisagreement] });
-    expect(result.byRule.marriage_profile_disagreement).toMatchObject({ found: 3, opened: 3 });
-    expect(await openCases()).toEqual([`${REMARRIED} TOWN-005`, `${DIVORCED} TOWN-005`, `${NEVER_MARRIED} TOWN-005`].sort());
+    expect(result.byRule.marriage_profile_disagreement).toMatchObject({ found: 4, opened: 4 });
+    expect(await openCases()).toEqual([`${REMARRIED} TOWN-005`, `${DIVORCED} TOWN-005`, `${NEVER_MARRIED} TOWN-005`, `${REMARRIED_WIDOW} TOWN-005`].sort());
     const evidence = await t.ctx.db.kysely.selectFrom('cases as c').innerJoin('persons as p', 'p.id', 'c.person_id').select('c.evidence').where('p.id_number', '=', REMARRIED).executeTakeFirstOrThrow();
     const parsed = JSON.parse(evidence.evidence) as { summary: { en: string }; entries: { type: string; fields: Record<string, string> }[] };
     expect(parsed.entries.map((e) => e.type)).toEqual(['marriage', 'woman_profile']);
@@ -81,6 +88,6 @@ describe.each(DIALECTS)('marriage_profile_disagreement on %s', (dialect) => {
     await submit('TOWN-005', 'woman_profile', [profile('W1b', REMARRIED, '1990-01-01', '20', '2025-04-10')]);
     await projectLedger(t.ctx.db, '440606');
     const result = await runCrosscheck(t.ctx, { asOf: AS_OF, rules: [marriageProfileDisagreement] });
-    expect(result.byRule.marriage_profile_disagreement).toMatchObject({ found: 2, resolved: 1 });
+    expect(result.byRule.marriage_profile_disagreement).toMatchObject({ found: 3, resolved: 1 });
   });
 });

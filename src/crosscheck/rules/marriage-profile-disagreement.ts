@@ -13,7 +13,8 @@ const latest = (records: readonly PersonRecordView[]) =>
 /**
  * 婚姻登记与育龄妇女信息不符: the marriage registry registered a woman's marriage or divorce, and
  * 90 days on the town's latest woman profile of her still states another marital status (a
- * profile dated after a marriage may say widowed: the registry does not register deaths); or,
+ * profile dated after a marriage may say widowed: the registry does not register deaths), or,
+ * dated before the marriage, still names another husband; or,
  * the reverse, the town profiles as married a woman the police register as never married and
  * of whom the marriage registry has no marriage. Judged for women of childbearing age (15–49 at
  * the end of the grace period), alive and not moved out; a woman without any profile is
@@ -49,6 +50,18 @@ export const marriageProfileDisagreement: CrosscheckRule = {
       const age = ageOn(birthDate, settled);
       if (settled >= asOf || age === null || age < 15 || age > 49) return null;
       const registered = registration.type === 'marriage' ? 'married' : 'divorced';
+      const husband = registration.payload.husband_id_number;
+      const profiledSpouse = profile.payload.spouse_id_number;
+      if (stated === registered && registered === 'married' && typeof profiledSpouse === 'string' && profiledSpouse !== '' && profiledSpouse !== husband && profile.eventDate! < registration.eventDate!) {
+        // Remarried (after a death the marriage registry never hears of): the profile still names the former husband.
+        return {
+          summary: {
+            en: `marriage registered ${registration.eventDate}; ${profile.orgCode} profile of ${profile.eventDate} still names another husband`,
+            zh: `${registration.eventDate} 民政结婚登记，${profile.orgCode} ${profile.eventDate} 的育龄妇女信息仍登记原配偶`,
+          },
+          entries: [evidenceOf(registration, ['registered_on', 'certificate_number', 'husband_id_number']), evidenceOf(profile, ['recorded_on', 'marital_status', 'spouse_id_number', 'division'])],
+        };
+      }
       if (stated === registered) return null;
       if (registered === 'married' && stated === 'widowed' && profile.eventDate! > registration.eventDate!) return null;
       return {
