@@ -170,7 +170,9 @@ function visibleIn(t: Injected): { rule: string } | { excluded: string } {
       return { rule: 'dead_person_active' };
     case 'pregnancy_without_outcome': {
       if (gone(p)) return { excluded: 'died or left' };
-      const registered = [...recs(t.person, 'pregnancy'), ...recs(t.person, 'delivery_booking')].some((r) => r.date <= t.date && r.date > addDays(t.date, -200));
+      // Registered after the outcome of any earlier pregnancy (that registration was of another pregnancy).
+      const before = [...recs(t.person, 'birth'), ...recs(t.person, 'pregnancy_termination')].map((r) => r.date).filter((d) => d < t.date).sort().at(-1) ?? '';
+      const registered = [...recs(t.person, 'pregnancy'), ...recs(t.person, 'delivery_booking')].some((r) => r.date <= t.date && r.date > before && r.date > addDays(t.date, -200));
       if (!registered) return { excluded: 'pregnancy never registered (nothing to be overdue)' };
       const due = (pregnancyDue.get(t.person) ?? []).filter((d) => d > t.date).sort()[0];
       if (!due || addDays(due, 30) >= asOf) return { excluded: 'not 30 days past the due date yet' };
