@@ -99,6 +99,22 @@ async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildP
   }
 }
 
+/**
+ * CPU time (user + system) a process has used so far, in ms, from /proc (Linux); undefined
+ * elsewhere. Unlike wall time it hardly moves when other work shares the cores.
+ */
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the line, in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads every birth entry straight from the ledger with better-sqlite3: the floor a feed cannot beat. */
 function readLedgerDirect(file: string): { rows: number; ms: number } {
   const db = new Database(file, { readonly: true });
@@ -152,6 +168,7 @@ export const sharingSuite: Suite = {
       const runs = ctx.quick ? 1 : 3;
       const times: number[] = [];
       let rss: number | undefined;
+      const pullCpuStart = processCpuMs(server.pid);
       for (let run = 0; run < runs; run += 1) {
         const out = path.join(dir, `pull-${run}.ndjson`);
         ctx.log(`${SHARING}: popx pull ${births} events, run ${run + 1}/${runs}`);
@@ -162,6 +179,7 @@ export const sharingSuite: Suite = {
         fs.rmSync(out);
         fs.rmSync(`${out}.cursor.json`);
       }
+      const pullCpuEnd = processCpuMs(server.pid);
       const wall = median(times);
       figures.push(
         ctx.emit(
@@ -172,6 +190,10 @@ export const sharingSuite: Suite = {
           ),
         ),
       );
+
+      if (pullCpuStart !== undefined && pullCpuEnd !== undefined) {
+        figures.push(ctx.emit({ suite: SHARING, name: 'feed pull server CPU', value: ((pullCpuEnd - pullCpuStart) * 1000) / (births * runs), unit: 'µs/event', size: births * runs, notes: `user + system CPU of the server process over ${runs} pulls, from /proc (10 ms ticks); the figure to compare across runs on a loaded machine` }));
+      }
 
       // A woman living in the hospital's catchment (大良, one of HOSP-01's towns).
       const index = files.divisions.findIndex((code, i) => i > files.mothers.length / 2 && code.startsWith('440606005'));
@@ -184,10 +206,12 @@ export const sharingSuite: Suite = {
       const headers = { authorization: `Bearer ${hospital}` };
       await loadHttp(url, { connections: CONNECTIONS, seconds: plan.warmupSeconds, headers });
       const results: HttpLoadResult[] = [];
+      const lookupCpuStart = processCpuMs(server.pid);
       for (let run = 0; run < plan.runs; run += 1) {
         ctx.log(`${SHARING}: ID look-ups, load ${run + 1}/${plan.runs}`);
         results.push(await loadHttp(url, { connections: CONNECTIONS, seconds: plan.seconds, headers }));
       }
+      const lookupCpuEnd = processCpuMs(server.pid);
       const failures = results.reduce((n, r) => n + r.failures, 0);
       const rps = median(results.map((r) => r.requestsPerSecond));
       const p99 = median(results.map((r) => r.p99Ms));
@@ -197,6 +221,10 @@ export const sharingSuite: Suite = {
       const p99Figure: Figure = { suite: SHARING, name: 'ID look-ups p99', value: p99, unit: 'ms', notes: `median of per-run p99 (${results.map((r) => r.p99Ms.toFixed(2)).join(', ')} ms)` };
       figures.push(ctx.emit(hello ? withBaseline(rpsFigure, hello, 'look-ups/s ÷ hello-world requests/s; goal ≥ 0.5') : rpsFigure));
       figures.push(ctx.emit(helloP99 ? withBaseline(p99Figure, helloP99, 'look-up p99 ÷ hello-world p99; goal ≤ 2') : p99Figure));
+      const requests = results.reduce((n, r) => n + r.total, 0);
+      if (lookupCpuStart !== undefined && lookupCpuEnd !== undefined && requests > 0) {
+        figures.push(ctx.emit({ suite: SHARING, name: 'ID look-up server CPU', value: ((lookupCpuEnd - lookupCpuStart) * 1000) / requests, unit: 'µs/request', size: requests, notes: `user + system CPU of the server process over the ${plan.runs} loads (warm-up excluded), from /proc (10 ms ticks)` }));
+      }
     } finally {
       server.kill('SIGTERM');
       await once(server, 'exit');
