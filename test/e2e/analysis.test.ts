@@ -35,6 +35,9 @@ const WOMEN = Array.from({ length: 10 }, (_, i) => {
 });
 const MAN = id('44060619500101011');
 
+/** Waits for a value the page reaches after a request (the machine is shared: give it time). */
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 200 });
+
 /** Clicks a button that saves a file; returns the file's bytes. */
 async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
@@ -96,32 +99,32 @@ describe('the analysis dashboard in Chromium', () => {
     await page.goto(`${e.baseUrl}/analysis?period=2025`);
     const district = await api(page, 'period=2025');
     expect(district.births).toBe(7);
-    await expect.poll(() => page.getByTestId('analysis-page').getAttribute('data-period')).toBe('2025');
+    await poll(() => page.getByTestId('analysis-page').getAttribute('data-period')).toBe('2025');
     expect(await kpiValues(page)).toEqual(apiValues(district));
     expect(await page.getByTestId('kpi-value-births').innerText()).toBe('7');
     expect(await page.getByTestId('analysis-breadcrumbs').innerText()).toContain('顺德区');
     // The census year (11-01 to 10-31) from the period picker.
     await page.getByTestId('analysis-period-kind').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '普查年度' }).click();
-    await expect.poll(() => page.getByTestId('analysis-page').getAttribute('data-period')).toBe('2024-11-01..2025-10-31');
+    await poll(() => page.getByTestId('analysis-page').getAttribute('data-period')).toBe('2024-11-01..2025-10-31');
     const census = await api(page, 'period=2024-11-01..2025-10-31');
-    await expect.poll(() => kpiValues(page)).toEqual(apiValues(census));
+    await poll(() => kpiValues(page)).toEqual(apiValues(census));
     await page.goto(`${e.baseUrl}/analysis?period=2025`);
-    await expect.poll(() => page.getByTestId('analysis-page').getAttribute('data-period')).toBe('2025');
+    await poll(() => page.getByTestId('analysis-page').getAttribute('data-period')).toBe('2025');
     // The bureau sees the exchange itself.
     expect(await page.getByTestId('analysis-exchange').innerText()).toContain('报送行数');
     // Towns compared: one request per town, all ten in the table.
     await page.getByTestId('analysis-toggle-children').getByText('表').click();
     const towns = page.getByTestId('analysis-table-children');
-    await expect.poll(() => towns.innerText()).toContain('陈村镇');
+    await poll(() => towns.innerText()).toContain('陈村镇');
     expect(await towns.innerText()).toContain('大良街道');
 
     await page.getByTestId('analysis-drill').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '大良街道' }).click();
-    await expect.poll(() => page.getByTestId('analysis-page').getAttribute('data-division')).toBe(DALIANG);
+    await poll(() => page.getByTestId('analysis-page').getAttribute('data-division')).toBe(DALIANG);
     const town = await api(page, `period=2025&division=${DALIANG}`);
     expect(town.births).toBe(5);
-    await expect.poll(() => kpiValues(page)).toEqual(apiValues(town));
+    await poll(() => kpiValues(page)).toEqual(apiValues(town));
     expect(await page.getByTestId('analysis-breadcrumbs').innerText()).toMatch(/顺德区\s*\/\s*大良街道/);
 
     await page.getByTestId('analysis-toggle-pyramid').getByText('表').click();
@@ -130,12 +133,12 @@ describe('the analysis dashboard in Chromium', () => {
     expect(pyramid).toContain('35-39');
     await page.getByTestId('analysis-info-asfr').click();
     const definitions = page.getByTestId('analysis-definitions');
-    await expect.poll(() => definitions.innerText()).toContain('年龄别生育率');
+    await poll(() => definitions.innerText()).toContain('年龄别生育率');
     expect(await definitions.innerText()).toContain('分母');
     await page.keyboard.press('Escape');
 
     await page.getByTestId('lang-switch').click();
-    await expect.poll(() => page.getByTestId('analysis-card-pyramid').innerText()).toContain('Population pyramid');
+    await poll(() => page.getByTestId('analysis-card-pyramid').innerText()).toContain('Population pyramid');
     expect(await page.getByTestId('kpi-births').innerText()).toContain('Births');
     expect(await page.getByTestId('analysis-toggle-pyramid').innerText()).toContain('Chart');
 
@@ -162,6 +165,11 @@ describe('the analysis dashboard in Chromium', () => {
     expect(first.name).toBe('Key figures');
     expect(first.getRow(3).values).toEqual([undefined, 'Births', 5, 'persons']);
     expect(book.worksheets.map((w) => w.name)).toContain('All indicators');
+
+    // Back up to the district through the breadcrumb.
+    await page.getByTestId('analysis-crumb-440606000000').click();
+    await poll(() => page.getByTestId('analysis-page').getAttribute('data-division')).toBe('440606000000');
+    await poll(() => kpiValues(page)).toEqual(apiValues(district));
   });
 
   it('blanks small cells when the publish switch is on', async () => {
@@ -170,16 +178,16 @@ describe('the analysis dashboard in Chromium', () => {
     await signIn(page, e.baseUrl, analyst, TEST_PASSWORD);
     await page.getByTestId('nav-analysis').waitFor();
     await page.goto(`${e.baseUrl}/analysis?period=2025&division=${CHENCUN}`);
-    await expect.poll(() => page.getByTestId('kpi-value-births').innerText()).toBe('2');
+    await poll(() => page.getByTestId('kpi-value-births').innerText()).toBe('2');
     await page.getByTestId('analysis-publish').click();
-    await expect.poll(() => page.getByTestId('kpi-value-births').innerText()).toBe('<5');
+    await poll(() => page.getByTestId('kpi-value-births').innerText()).toBe('<5');
     expect(await page.getByTestId('kpi-value-crude_birth_rate').innerText()).toBe('<5');
     expect(page.url()).toContain('publish=1');
     const published = await api(page, `period=2025&division=${CHENCUN}&publish=1`);
     expect(published.indicators.births!.suppressed).toBe(true);
     // A period with nothing in it says so instead of drawing empty charts.
     await page.goto(`${e.baseUrl}/analysis?period=1949`);
-    await expect.poll(() => page.getByTestId('analysis-empty').innerText()).toContain('这个统计期没有数据');
+    await poll(() => page.getByTestId('analysis-empty').innerText()).toContain('这个统计期没有数据');
   });
 
   it('keeps a town operator to their own town', async () => {
@@ -188,7 +196,7 @@ describe('the analysis dashboard in Chromium', () => {
     await signIn(page, e.baseUrl, operator, TEST_PASSWORD);
     await page.getByTestId('nav-analysis').waitFor();
     await page.goto(`${e.baseUrl}/analysis?period=2025`);
-    await expect.poll(() => page.getByTestId('analysis-page').getAttribute('data-period')).toBe('2025');
+    await poll(() => page.getByTestId('analysis-page').getAttribute('data-period')).toBe('2025');
     expect(await page.getByTestId('analysis-page').getAttribute('data-division')).toBe(DALIANG);
     expect(await page.getByTestId('kpi-value-births').innerText()).toBe('5');
     const crumbs = await page.getByTestId('analysis-breadcrumbs').innerText();
@@ -197,8 +205,8 @@ describe('the analysis dashboard in Chromium', () => {
     expect(await page.getByTestId('analysis-exchange').count()).toBe(0);
     // Its villages are below it; another town is refused.
     await page.getByTestId('analysis-toggle-children').getByText('表').click();
-    await expect.poll(() => page.getByTestId('analysis-table-children').innerText()).toContain('升平社区居委会');
+    await poll(() => page.getByTestId('analysis-table-children').innerText()).toContain('升平社区居委会');
     await page.goto(`${e.baseUrl}/analysis?period=2025&division=${CHENCUN}`);
-    await expect.poll(() => page.getByTestId('error-state').innerText()).toContain('FORBIDDEN');
+    await poll(() => page.getByTestId('error-state').innerText()).toContain('FORBIDDEN');
   });
 });

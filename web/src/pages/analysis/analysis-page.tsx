@@ -1,7 +1,7 @@
 import { FileExcelOutlined, FileTextOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Breadcrumb, Button, Card, Col, Flex, Progress, Row, Segmented, Select, Space, Spin, Switch, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { Division } from '../../api/types.js';
 import { useSignedIn } from '../../auth/session-context.js';
 import { EmptyState } from '../../components/empty-state.js';
@@ -78,6 +78,13 @@ export function AnalysisPage() {
     setParams(next, { replace: key !== 'division' });
   };
   const drill = (target: string) => setParam('division', target === home ? undefined : target);
+  // The address of the same view for another area (breadcrumbs are links: keyboard, new tab).
+  const searchFor = (target: string) => {
+    const next = new URLSearchParams(params);
+    if (target === home) next.delete('division');
+    else next.set('division', target);
+    return `?${next.toString()}`;
+  };
 
   const children: Division[] = useMemo(() => (code ? (index.childrenOf.get(code) ?? []) : []), [index, code]);
   const childQueries = useMemo<IndicatorQuery[] | null>(
@@ -195,9 +202,9 @@ export function AnalysisPage() {
             : {
                 key: c,
                 title: (
-                  <a onClick={() => drill(c)} data-testid={`analysis-crumb-${c}`}>
+                  <Link to={{ search: searchFor(c) }} data-testid={`analysis-crumb-${c}`}>
                     {name}
-                  </a>
+                  </Link>
                 ),
               };
         })}
