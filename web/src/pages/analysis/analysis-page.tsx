@@ -87,15 +87,17 @@ export function AnalysisPage() {
   };
 
   const children: Division[] = useMemo(() => (code ? (index.childrenOf.get(code) ?? []) : []), [index, code]);
+  // Wait for the area's own report: the months and areas below follow from it (no stale requests).
+  const settled = report !== undefined && !main.loading;
   const childQueries = useMemo<IndicatorQuery[] | null>(
-    () => (report ? children.map((c) => ({ period, division: c.code, ...(publish ? { publish: '1' as const } : {}) })) : null),
-    [children, period, publish, report],
+    () => (settled ? children.map((c) => ({ period, division: c.code, ...(publish ? { publish: '1' as const } : {}) })) : null),
+    [children, period, publish, settled],
   );
   const childSet = useIndicatorSet(childQueries);
   const months = useMemo(() => (report ? monthsEndingAt(report.period.to, trendCount) : []), [report, trendCount]);
   const trendQueries = useMemo<IndicatorQuery[] | null>(
-    () => (code ? months.map((month) => ({ period: month, division: code, ...(publish ? { publish: '1' as const } : {}) })) : null),
-    [months, code, publish],
+    () => (settled && code ? months.map((month) => ({ period: month, division: code, ...(publish ? { publish: '1' as const } : {}) })) : null),
+    [months, code, publish, settled],
   );
   const trendSet = useIndicatorSet(trendQueries);
 
