@@ -15,6 +15,8 @@ export interface DialectSql {
    * walks persons_birth_date for a birth-date range and fetches a million rows one by one.
    */
   fullScan: RawBuilder<unknown>;
+  /** Whole days from 1850-01-01 to an ISO date (an integer; negative before then). */
+  dayIndex(day: RawBuilder<unknown>): RawBuilder<number>;
 }
 
 /** The expressions of one dialect. */
@@ -26,6 +28,7 @@ export function dialectSql(dialect: Dialect): DialectSql {
       jsonText: (column, ...path) => sql<string | null>`(${column}::json #>> ${sql.lit(`{${path.join(',')}}`)})`,
       daysFromTo: (fromDay, toTimestamp) => sql<number>`(substr(${toTimestamp}, 1, 10)::date - ${fromDay}::date)`,
       fullScan: sql``,
+      dayIndex: (day) => sql<number>`(${day}::date - date '1850-01-01')`,
     };
   }
   return {
@@ -34,5 +37,6 @@ export function dialectSql(dialect: Dialect): DialectSql {
     jsonText: (column, ...path) => sql<string | null>`json_extract(${column}, ${sql.lit(`$.${path.join('.')}`)})`,
     daysFromTo: (fromDay, toTimestamp) => sql<number>`cast(julianday(substr(${toTimestamp}, 1, 10)) - julianday(${fromDay}) as integer)`,
     fullScan: sql`not indexed`,
+    dayIndex: (day) => sql<number>`cast(julianday(${day}) - 2396758.5 as integer)`,
   };
 }

@@ -17,6 +17,9 @@ export interface Period {
   annualisation: number;
 }
 
+/** Forty years: longer periods mean nothing for rates, and the resident groups' keys are sized for it. */
+export const PERIOD_DAYS_MAX = 14_610;
+
 const YEAR = /^(\d{4})$/;
 const QUARTER = /^(\d{4})-Q([1-4])$/i;
 const MONTH = /^(\d{4})-(\d{2})$/;
@@ -51,6 +54,7 @@ export function parsePeriod(text: string): Period {
   if (!isValidDay(from) || !isValidDay(to) || from > to || from < '1900-01-01' || to > '2199-12-31') throw invalid();
   const end = addDays(to, 1);
   const days = daysBetween(from, end);
+  if (days > PERIOD_DAYS_MAX) throw invalid();
   const months = from.endsWith('-01') && end.endsWith('-01') ? monthsBetween(from, end) : null;
   return { label: value.toUpperCase(), from, to, end, days, months, annualisation: months !== null ? 12 / months : 365 / days };
 }

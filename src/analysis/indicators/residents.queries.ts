@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, Dialect } from '../../platform/db/index.js';
+import { dayNumber, dayText } from './calendar-days.js';
 import { dialectSql } from './dialect-sql.js';
 import type { Period } from './period.js';
 
@@ -66,28 +67,55 @@ export async function findResidentGroups(db: Kysely<Database>, dialect: Dialect,
   const prefix = `${area}%`;
   const enter = d.greatest(from, sql.ref('p.birth_date'), sql`coalesce(${ARRIVAL}, ${from})`);
   const exit = d.least(end, sql`coalesce(p.died_on, ${end})`, sql`coalesce(${DEPARTURE}, ${end})`);
-  const result = await sql<ResidentGroup>`
-    select p.sex as sex, p.birth_date as birth, ${enter} as enter, ${exit} as exit,
+  const persons = sql`
+    select case p.sex when '1' then 1 when '2' then 2 else 0 end as sex, p.birth_date as birth, ${enter} as enter, ${exit} as exit,
       case when p.hukou_division is not null and p.hukou_division not like ${`${district}%`} then 0 else 1 end as local,
       case when p.marital_status in ('20', '21', '22', '23') then (case when p.contraception_method is not null then 2 else 1 end) else 0 end as married,
       case when p.died_on >= ${from} and p.died_on < ${end} then 1 else 0 end as died,
       case when ${AREA_OF_PERSON} like ${prefix} then 1 else 0 end as resident,
       case when p.hukou_division like ${prefix} then 1 else 0 end as registered,
-      case when p.managing_division like ${prefix} then 1 else 0 end as managed,
-      count(*) as n
+      case when p.managing_division like ${prefix} then 1 else 0 end as managed
     from persons p ${d.fullScan} ${MOVES_JOIN}
     where p.status = 'active' and p.merged_into is null and p.birth_date is not null
       and p.birth_date < ${end} and (p.died_on is null or p.died_on >= ${from})
-      and (${AREA_OF_PERSON} like ${prefix} or p.hukou_division like ${prefix} or p.managing_division like ${prefix})
-    group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`.execute(db);
-  return result.rows.map((r) => ({
-    ...r,
-    local: Number(r.local),
-    married: Number(r.married),
-    died: Number(r.died),
-    resident: Number(r.resident),
-    registered: Number(r.registered),
-    managed: Number(r.managed),
-    n: Number(r.n),
-  }));
+      and (${AREA_OF_PERSON} like ${prefix} or p.hukou_division like ${prefix} or p.managing_division like ${prefix})`;
+  // Grouping by one integer is about twice as fast as by ten columns (SQLite sorts them all):
+  // birth day, sex, the window's ends as offsets from the period's start and the flags, packed
+  // below 2^53 for any period parsePeriod accepts (at most 40 years).
+  const span = period.days + 2;
+  const offset = (day: RawBuilder<unknown>) => sql`(case when ${d.dayIndex(day)} - ${d.dayIndex(from)} < 0 then 0 when ${d.dayIndex(day)} - ${d.dayIndex(from)} > ${span - 1} then ${span - 1} else ${d.dayIndex(day)} - ${d.dayIndex(from)} end)`;
+  const birthIndex = sql`(case when ${d.dayIndex(sql.ref('g.birth'))} < 0 then 0 else ${d.dayIndex(sql.ref('g.birth'))} end)`;
+  const key = sql<number>`((((cast(${birthIndex} as bigint) * 4 + g.sex) * ${span} + ${offset(sql.ref('g.enter'))}) * ${span} + ${offset(sql.ref('g.exit'))}) * 128
+    + g.local + g.married * 2 + g.died * 8 + g.resident * 16 + g.registered * 32 + g.managed * 64)`;
+  const result = await sql<{ k: number | string; n: number | string }>`select ${key} as k, count(*) as n from (${persons}) g group by 1`.execute(db);
+  return result.rows.map((row) => unpackGroup(Number(row.k), Number(row.n), period, span));
+}
+
+/** Longest period (days) whose packed group keys stay below 2^53: 80,000 birth days (to 2069) × 4 sexes × span² × 128. */
+export const PACKED_PERIOD_DAYS_MAX = Math.floor(Math.sqrt(Number.MAX_SAFE_INTEGER / (80_000 * 4 * 128))) - 2;
+
+const EPOCH_DAY = dayNumber('1850-01-01');
+
+function unpackGroup(key: number, n: number, period: Period, span: number): ResidentGroup {
+  const flags = key % 128;
+  let rest = Math.floor(key / 128);
+  const exitOffset = rest % span;
+  rest = Math.floor(rest / span);
+  const enterOffset = rest % span;
+  rest = Math.floor(rest / span);
+  const sex = rest % 4;
+  const start = dayNumber(period.from);
+  return {
+    sex: sex === 0 ? null : String(sex),
+    birth: dayText(EPOCH_DAY + Math.floor(rest / 4)),
+    enter: dayText(start + enterOffset),
+    exit: dayText(start + exitOffset),
+    local: flags & 1,
+    married: (flags >> 1) & 3,
+    died: (flags >> 3) & 1,
+    resident: (flags >> 4) & 1,
+    registered: (flags >> 5) & 1,
+    managed: (flags >> 6) & 1,
+    n,
+  };
 }
