@@ -3,6 +3,7 @@ import { submitRows } from '../../../test/submit-rows.js';
 import { createTestContext, DIALECTS, type TestContext } from '../../../test/test-database.js';
 import { idCheckChar } from '../../platform/identity/index.js';
 import { agreementReadableBy } from '../agreements/agreements.service.js';
+import { isInOrder, selectFeedPageText } from './feed-page.queries.js';
 import { FeedReader, feedLines, type FeedItem } from './feed-reader.js';
 
 const MOTHER = '44060619920315002' + idCheckChar('44060619920315002');
@@ -72,5 +73,18 @@ describe.each(DIALECTS)('a district-wide feed serialised by the database on %s',
     const reader = new FeedReader(t.ctx.db.kysely, await agreementReadableBy(t.ctx, 'POLICE', 'AG-POLICE-BIRTHS'), { type: 'birth', eventFrom: '2025-08-01', eventTo: '2025-08-31' });
     const page = await reader.page(0, 100);
     expect(feedLines(page).map((line) => (JSON.parse(line) as FeedItem).recordId)).toEqual(['B"2\\x']);
+  });
+
+  it('joins a page the same with an explicit order, and tells a page out of order', async () => {
+    const head = Number((await t.ctx.db.kysely.selectFrom('ledger').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow()).seq);
+    const range = { after: 0, watermark: head, types: ['birth'], limit: 100 };
+    const fast = await selectFeedPageText(t.ctx.db.kysely, range);
+    const ordered = await selectFeedPageText(t.ctx.db.kysely, { ...range, ordered: true });
+    expect(ordered.ndjson.toString()).toBe(fast.ndjson.toString());
+    const lines = fast.ndjson.toString().trimEnd().split('\n');
+    const seqs = lines.map((line) => (JSON.parse(line) as FeedItem).seq);
+    const page = { ndjson: fast.ndjson, first: Math.min(...seqs), last: Math.max(...seqs) };
+    expect(isInOrder(page)).toBe(true);
+    expect(isInOrder({ ...page, ndjson: Buffer.from([...lines].reverse().join('\n') + '\n') })).toBe(false);
   });
 });
