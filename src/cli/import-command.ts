@@ -7,7 +7,7 @@ import { findIssues, findSubmission, toSubmissionView, type SubmissionMode, type
 import { SYSTEM_ACTOR } from '../platform/audit/actor.js';
 import type { AppContext } from '../platform/context.js';
 import { AppError } from '../platform/errors/index.js';
-import { evaluateAfterProjection } from '../crosscheck/index.js';
+import { crosscheckFollower } from '../crosscheck/index.js';
 import { catchUpRegistry } from '../registry/index.js';
 import { withContext } from './cli-context.js';
 
@@ -151,7 +151,7 @@ async function projectRegistry(ctx: AppContext): Promise<void> {
     (p) => {
       if (process.stderr.isTTY) process.stderr.write(`\r  人口库 registry  ${p.entries.toLocaleString('en-US')} records   `);
     },
-    ctx.config.crosscheckIncremental ? evaluateAfterProjection(ctx.tree) : undefined,
+    ctx.config.crosscheckIncremental ? crosscheckFollower(ctx) : undefined,
   );
   if (process.stderr.isTTY) process.stderr.write('\n');
   process.stdout.write(

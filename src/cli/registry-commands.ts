@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { evaluateAfterProjection } from '../crosscheck/index.js';
+import { crosscheckFollower } from '../crosscheck/index.js';
 import { catchUpRegistry, rebuildRegistryOf } from '../registry/index.js';
 import { withContext } from './cli-context.js';
 
@@ -19,7 +19,7 @@ export function registerRegistryCommands(program: Command): void {
     .action(async () => {
       await withContext(async (ctx) => {
         const started = performance.now();
-        report('projected', started, await catchUpRegistry(ctx, progress, ctx.config.crosscheckIncremental ? evaluateAfterProjection(ctx.tree) : undefined));
+        report('projected', started, await catchUpRegistry(ctx, progress, ctx.config.crosscheckIncremental ? crosscheckFollower(ctx) : undefined));
       });
     });
   registry

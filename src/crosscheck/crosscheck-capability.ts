@@ -3,7 +3,7 @@ import type { AppContext } from '../platform/context.js';
 import { caseRoutes } from './cases.routes.js';
 import { qualityRoutes } from './quality.routes.js';
 import { CrosscheckScheduler } from './run/crosscheck-scheduler.js';
-import { evaluateAfterProjection } from './run/evaluate-persons.js';
+import { crosscheckFollower } from './run/evaluate-persons.js';
 
 /**
  * Cross-verification (互核): rules over the registry and the cases they open, worked to closure.
@@ -15,7 +15,7 @@ export function crosscheckCapability() {
     await caseRoutes(app, ctx);
     await qualityRoutes(app, ctx);
     if (ctx.config.crosscheckIncremental && app.hasDecorator('registryProjector')) {
-      app.registryProjector.setAfterChunk(evaluateAfterProjection(ctx.tree));
+      app.registryProjector.setFollower(crosscheckFollower(ctx));
     }
     if (ctx.config.crosscheckAt) {
       const scheduler = new CrosscheckScheduler(ctx, ctx.config.crosscheckAt);

@@ -3,4 +3,4 @@ export { crosscheckCapability } from './crosscheck-capability.js';
 export { runCrosscheck, type CrosscheckRunOptions, type CrosscheckRunResult } from './run/run-crosscheck.js';
 export { CROSSCHECK_RULES, findRule } from './rules/crosscheck-rules.js';
 export type { CrosscheckRule, Finding, PersonView } from './rules/crosscheck-rule.js';
-export { evaluateAfterProjection, evaluatePersons } from './run/evaluate-persons.js';
+export { crosscheckFollower, evaluatePending, evaluatePersons } from './run/evaluate-persons.js';

@@ -1,6 +1,6 @@
 /** The population registry: persons linked from every source, projected from the exchange ledger. */
 export { RegistryProjector, catchUpRegistry, rebuildRegistryOf } from './registry-projector.js';
-export { projectLedger, rebuildRegistry, type ProjectedPersonsHook, type ProjectionProgress, type ProjectionResult } from './projection/project-ledger.js';
+export { projectLedger, rebuildRegistry, type ProjectedPersonsHook, type ProjectionFollower, type ProjectionProgress, type ProjectionResult } from './projection/project-ledger.js';
 export { REGISTRY_EFFECTS, registryEffectOf } from './effects/registry-effects.js';
 export { nameKey } from './persons/name-key.js';
 export { registryCapability } from './registry-capability.js';

@@ -1,5 +1,5 @@
 import type { AppContext } from '../platform/context.js';
-import { projectLedger, rebuildRegistry, type ProjectedPersonsHook, type ProjectionProgress, type ProjectionResult } from './projection/project-ledger.js';
+import { projectLedger, rebuildRegistry, type ProjectedPersonsHook, type ProjectionFollower, type ProjectionProgress, type ProjectionResult } from './projection/project-ledger.js';
 
 /**
  * Keeps the registry up to date in a running server: after each committed submission the
@@ -9,18 +9,23 @@ import { projectLedger, rebuildRegistry, type ProjectedPersonsHook, type Project
 export class RegistryProjector {
   private running: Promise<void> | null = null;
   private again = false;
-  private afterChunk: ProjectedPersonsHook | undefined;
+  private follower: ProjectionFollower | undefined;
 
   constructor(private readonly ctx: AppContext) {}
 
-  /** What runs in each projection transaction with the persons it changed (one hook: cross-verification). */
-  setAfterChunk(hook: ProjectedPersonsHook): void {
-    this.afterChunk = hook;
+  /** What follows the registry (cross-verification): a hook in each projection transaction with the persons it changed, and a step after each run. */
+  setFollower(follower: ProjectionFollower): void {
+    this.follower = follower;
   }
 
-  /** The hook set by `setAfterChunk`, for other projection paths (reviewer decisions). */
+  /** The follower's chunk hook, for other projection paths (reviewer decisions); call `followUp` after them. */
   get afterChunkHook(): ProjectedPersonsHook | undefined {
-    return this.afterChunk;
+    return this.follower?.afterChunk;
+  }
+
+  /** Runs the follower's after-run step (after a reviewer decision re-projected persons). */
+  async followUp(): Promise<void> {
+    await this.follower?.afterRun();
   }
 
   /** The 6-digit code of the district the registry belongs to. */
@@ -47,7 +52,8 @@ export class RegistryProjector {
       do {
         this.again = false;
         try {
-          await projectLedger(this.ctx.db, this.districtCode, undefined, this.afterChunk);
+          await projectLedger(this.ctx.db, this.districtCode, undefined, this.follower?.afterChunk);
+          await this.follower?.afterRun();
         } catch (error) {
           // Nothing half-done stays: each chunk commits with its cursor. Say so and retry on the next schedule.
           process.stderr.write(`popx: registry projection failed: ${(error as Error).stack ?? error}\n`);
@@ -60,8 +66,10 @@ export class RegistryProjector {
 }
 
 /** Projects what is pending, once (CLI). */
-export function catchUpRegistry(ctx: AppContext, onProgress?: (p: ProjectionProgress) => void, afterChunk?: ProjectedPersonsHook): Promise<ProjectionResult> {
-  return projectLedger(ctx.db, districtCodeOf(ctx), onProgress, afterChunk);
+export async function catchUpRegistry(ctx: AppContext, onProgress?: (p: ProjectionProgress) => void, follower?: ProjectionFollower): Promise<ProjectionResult> {
+  const result = await projectLedger(ctx.db, districtCodeOf(ctx), onProgress, follower?.afterChunk);
+  await follower?.afterRun();
+  return result;
 }
 
 /** Rebuilds the registry from the whole ledger (CLI). */

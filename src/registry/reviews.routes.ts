@@ -105,6 +105,7 @@ export async function reviewRoutes(app: FastifyInstance, ctx: AppContext, distri
         return [Number(review.person_id), Number(review.candidate_id)];
       });
       await reprojectPersons(ctx.db, districtCode, affected, app.registryProjector.afterChunkHook);
+      await app.registryProjector.followUp();
       return { status: decision === 'link' ? 'linked' : 'not_a_match' };
     },
   );
@@ -134,6 +135,7 @@ export async function reviewRoutes(app: FastifyInstance, ctx: AppContext, distri
         return decided;
       });
       await reprojectPersons(ctx.db, districtCode, [id, into], app.registryProjector.afterChunkHook);
+      await app.registryProjector.followUp();
       return { decision: decisionId, person: Math.min(id, into) };
     },
   );
@@ -167,6 +169,7 @@ export async function reviewRoutes(app: FastifyInstance, ctx: AppContext, distri
         return [...new Set(persons.map((p) => Number(p.person_id)))];
       });
       await reprojectPersons(ctx.db, districtCode, affected, app.registryProjector.afterChunkHook);
+      await app.registryProjector.followUp();
       return { revoked: id };
     },
   );

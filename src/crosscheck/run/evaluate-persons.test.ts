@@ -3,7 +3,7 @@ import { submitRows } from '../../../test/submit-rows.js';
 import { createTestContext, DIALECTS, type TestContext } from '../../../test/test-database.js';
 import { idCheckChar } from '../../platform/identity/index.js';
 import { projectLedger } from '../../registry/index.js';
-import { evaluateAfterProjection } from './evaluate-persons.js';
+import { crosscheckFollower, evaluatePending } from './evaluate-persons.js';
 import { runCrosscheck } from './run-crosscheck.js';
 
 const id = (body17: string) => body17 + idCheckChar(body17);
@@ -58,7 +58,10 @@ describe.each(DIALECTS)('incremental cross-verification on %s', (dialect) => {
     for (const [step, org, type, rows] of STEPS) {
       const submitted = await submitRows(t.ctx, org, type, rows);
       expect(submitted.rejected, step).toBe(0);
-      await projectLedger(t.ctx.db, '440606', undefined, evaluateAfterProjection(t.ctx.tree, { asOf: AS_OF }));
+      const follower = crosscheckFollower(t.ctx, { asOf: AS_OF });
+      await projectLedger(t.ctx.db, '440606', undefined, follower.afterChunk);
+      await follower.afterRun();
+      expect(await t.ctx.db.kysely.selectFrom('crosscheck_pending').selectAll().execute(), step).toEqual([]);
       const incremental = await snapshot();
       const full = await runCrosscheck(t.ctx, { asOf: AS_OF });
       const changed = Object.entries(full.byRule).filter(([, r]) => r.opened + r.reopened + r.resolved > 0);
@@ -84,5 +87,22 @@ describe.each(DIALECTS)('incremental cross-verification on %s', (dialect) => {
     expect(history[1]!.note).toContain('矛盾已消除');
     const audited = await t.ctx.db.kysely.selectFrom('audit_log').select('action').where('target_ids', 'like', `%${identity.id}%`).orderBy('seq').execute();
     expect(audited.map((a) => a.action)).toEqual(['case.open', 'case.auto_resolve', 'case.reopen']);
+  });
+
+  it('keeps the persons a projection touched marked until they are evaluated (a process stopped in between loses nothing)', async () => {
+    await submitRows(t.ctx, 'PS-005', 'hukou_death', [{ record_id: 'D2', id_number: MISSEXED, died_on: '2025-06-01', cancelled_on: '2025-06-05' }]);
+    await submitRows(t.ctx, 'LABOR-SI', 'only_child_insurance', [{ record_id: 'I2', id_number: MISSEXED, enrolled_on: '2020-01-01', status: '1' }]);
+    const follower = crosscheckFollower(t.ctx, { asOf: AS_OF });
+    await projectLedger(t.ctx.db, '440606', undefined, follower.afterChunk);
+    // Stopped before the after-run step: the marks are committed with the chunk.
+    expect((await t.ctx.db.kysely.selectFrom('crosscheck_pending').selectAll().execute()).length).toBeGreaterThan(0);
+    const before = await snapshot();
+    expect(await evaluatePending(t.ctx.db, t.ctx.tree, { asOf: AS_OF })).toBeGreaterThan(0);
+    expect(await t.ctx.db.kysely.selectFrom('crosscheck_pending').selectAll().execute()).toEqual([]);
+    const after = await snapshot();
+    expect(after).not.toEqual(before);
+    expect(after.find((c) => c.rule_id === 'dead_person_active' && c.id_number === MISSEXED)).toMatchObject({ status: 'open' });
+    const full = await runCrosscheck(t.ctx, { asOf: AS_OF });
+    expect(Object.values(full.byRule).reduce((n, r) => n + r.opened + r.reopened + r.resolved, 0)).toBe(0);
   });
 });

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../platform/db/index.js';
 import type { DivisionTree } from '../../platform/district/division-tree.js';
-import type { ProjectedPersonsHook } from '../../registry/index.js';
+import type { ProjectionFollower } from '../../registry/index.js';
+import type { AppContext } from '../../platform/context.js';
+import type { Database, Db } from '../../platform/db/index.js';
+import { clearPending, markPending, takePending } from './crosscheck-pending.repository.js';
 import { todayInDistrict } from '../cases/district-day.js';
 import type { CrosscheckRule } from '../rules/crosscheck-rule.js';
 import { CROSSCHECK_RULES } from '../rules/crosscheck-rules.js';
@@ -38,9 +40,35 @@ export async function evaluatePersons(trx: Kysely<Database>, tree: DivisionTree,
   return tally;
 }
 
-/** The projection hook that re-evaluates the persons each chunk changed, in the chunk's transaction. */
-export function evaluateAfterProjection(tree: DivisionTree, options: EvaluatePersonsOptions = {}): ProjectedPersonsHook {
-  return async (trx, personIds) => {
-    await evaluatePersons(trx, tree, personIds, options);
+const PENDING_BATCH = 1000;
+
+/**
+ * What follows the registry projection: each chunk marks the persons it changed (in its own
+ * transaction, so nothing is lost to a crash), and after the run the marked persons are
+ * evaluated once each, a batch per transaction that also clears their marks. A bulk load that
+ * touches a person in many chunks evaluates them once.
+ */
+export function crosscheckFollower(ctx: AppContext, options: EvaluatePersonsOptions = {}): ProjectionFollower {
+  return {
+    afterChunk: (trx, personIds) => markPending(trx, personIds),
+    afterRun: async () => {
+      await evaluatePending(ctx.db, ctx.tree, options);
+    },
   };
+}
+
+/** Evaluates every person marked pending, a batch per transaction; returns how many. */
+export async function evaluatePending(db: Db, tree: DivisionTree, options: EvaluatePersonsOptions = {}): Promise<number> {
+  let evaluated = 0;
+  for (;;) {
+    const taken = await db.kysely.transaction().execute(async (trx) => {
+      const ids = await takePending(trx, db.dialect, PENDING_BATCH);
+      if (ids.length === 0) return 0;
+      await evaluatePersons(trx, tree, ids, options);
+      await clearPending(trx, ids);
+      return ids.length;
+    });
+    if (taken === 0) return evaluated;
+    evaluated += taken;
+  }
 }

@@ -411,4 +411,5 @@ export interface Database {
   cases: CaseTable;
   case_events: CaseEventTable;
   crosscheck_runs: CrosscheckRunTable;
+  crosscheck_pending: { person_id: number };
 }

@@ -22,6 +22,12 @@ export interface ProjectionProgress {
  */
 export type ProjectedPersonsHook = (trx: Kysely<Database>, personIds: readonly number[]) => Promise<void>;
 
+/** What follows the registry: a hook in each projection chunk's transaction, and a step after each projection run. */
+export interface ProjectionFollower {
+  afterChunk: ProjectedPersonsHook;
+  afterRun(): Promise<void>;
+}
+
 /** Sizes a run works in (tests make them small to cross chunk boundaries). */
 export interface ProjectionOptions {
   /** Ledger entries per transaction (default 5,000). */
@@ -73,7 +79,8 @@ export async function projectLedger(
       ).map((e) => ({ ...e, seq: Number(e.seq) })) as LedgerEntry[];
       if (entries.length === 0) return true;
       const last = entries[entries.length - 1]!.seq;
-      result.reviews += await projectEntries(trx, entries, orgTypes, districtCode, afterChunk, { keyFilter, sqlite: db.sqlite });
+      const postgresClient = db.postgresClientOf && (() => db.postgresClientOf!(trx));
+      result.reviews += await projectEntries(trx, entries, orgTypes, districtCode, afterChunk, { keyFilter, sqlite: db.sqlite, postgresClient });
       stamp = cursorStamp();
       await saveRegistryCursor(trx, last, stamp);
       result.entries += entries.length;

@@ -7,6 +7,7 @@ import * as sharing from './2026-11-29-0005-sharing.js';
 import * as registryBlocking from './2026-11-29-0006-registry-blocking.js';
 import * as crosscheck from './2026-11-29-0007-crosscheck.js';
 import * as crosscheckSchedule from './2026-11-29-0008-crosscheck-schedule.js';
+import * as crosscheckPending from './2026-11-29-0009-crosscheck-pending.js';
 
 /**
  * Every migration, keyed by its timestamped name. Names sort in the order they run; a landed
@@ -21,4 +22,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-0006-registry-blocking': registryBlocking,
   '2026-11-29-0007-crosscheck': crosscheck,
   '2026-11-29-0008-crosscheck-schedule': crosscheckSchedule,
+  '2026-11-29-0009-crosscheck-pending': crosscheckPending,
 };
