@@ -1,6 +1,6 @@
 // Regenerates the README's screenshots: `npx tsx scripts/screenshots.ts` (needs dist/web and Chromium).
 // The dashboard shows a `popx gen` district (POPX_SCREENSHOT_PERSONS, default 20,000 persons, 2024–2025)
-// imported through the real pipeline; set POPX_SCREENSHOT_PERSONS=0 to skip it.
+// imported through the real pipeline (seed POPX_SCREENSHOT_SEED, default shunde); POPX_SCREENSHOT_PERSONS=0 skips it.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,7 +23,7 @@ const persons = Number(process.env.POPX_SCREENSHOT_PERSONS ?? 20_000);
 async function importGeneratedDistrict(ctx: AppContext): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'popx-screenshots-'));
   try {
-    await generateDistrict({ persons, seed: 'readme', months: 24, start: '2024-01', out: dir });
+    await generateDistrict({ persons, seed: process.env.POPX_SCREENSHOT_SEED ?? 'shunde', months: 24, start: '2024-01', out: dir });
     const manifest = (JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { files: ManifestEntry[] }).files;
     for (const entry of manifest) {
       const org = await ctx.db.kysely.selectFrom('orgs').select(['id', 'code', 'type']).where('code', '=', entry.org).executeTakeFirstOrThrow();
