@@ -36,7 +36,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ wallMs: number; cpuMs
   return { wallMs: performance.now() - start, cpuMs: cpuMs() - cpu, value };
 }
 
-async function measureDialect(dialect: Dialect, persons: number, log: (m: string) => void): Promise<Figure[]> {
+export async function measureDialect(dialect: Dialect, persons: number, log: (m: string) => void, withDashboard = true): Promise<Figure[]> {
   const t = await createTestContext(dialect);
   const size = `${(persons / 1e6).toString()}M`;
   try {
@@ -50,15 +50,19 @@ async function measureDialect(dialect: Dialect, persons: number, log: (m: string
     const { ctx } = await openContext(t.config, { pgSchema: t.database.pgSchema });
     t.ctx = ctx;
     const cold = await timed(() => computeIndicators(ctx.db, ctx.tree, { period: '2025' }));
-    const coldDashboard = await timed(async () => {
-      for (const request of dashboardRequests(towns)) await computeIndicators(ctx.db, ctx.tree, { ...request, fresh: true });
-    });
+    const coldDashboard = withDashboard
+      ? await timed(async () => {
+          for (const request of dashboardRequests(towns)) await computeIndicators(ctx.db, ctx.tree, { ...request, fresh: true });
+        })
+      : null;
     const warm: Array<{ wallMs: number; cpuMs: number }> = [];
     for (let i = 0; i < 3; i += 1) warm.push(await timed(() => computeIndicators(ctx.db, ctx.tree, { period: '2025', fresh: true })));
-    for (const request of dashboardRequests(towns)) await computeIndicators(ctx.db, ctx.tree, request);
-    const cached = await timed(async () => {
-      for (const request of dashboardRequests(towns)) await computeIndicators(ctx.db, ctx.tree, request);
-    });
+    if (withDashboard) for (const request of dashboardRequests(towns)) await computeIndicators(ctx.db, ctx.tree, request);
+    const cached = withDashboard
+      ? await timed(async () => {
+          for (const request of dashboardRequests(towns)) await computeIndicators(ctx.db, ctx.tree, request);
+        })
+      : null;
     const scans: number[] = [];
     for (let i = 0; i < 3; i += 1) scans.push((await timed(() => sql`select count(*), max(birth_date), max(sex), max(hukou_division) from persons`.execute(ctx.db.kysely))).wallMs);
     const scan: Figure = {
@@ -74,13 +78,18 @@ async function measureDialect(dialect: Dialect, persons: number, log: (m: string
     const figure = (name: string, value: number, extra: string) =>
       withBaseline({ suite: ANALYSIS, name: `${dialect}: ${name}`, value, unit: 'ms', size: persons, notes: extra }, scan, 'ms ÷ one plain scan of persons (same run, same connection)');
     log(`${ANALYSIS}: ${dialect} ${size}: cold ${cold.wallMs.toFixed(0)} ms, warm ${median(warm.map((w) => w.wallMs)).toFixed(0)} ms`);
-    return [
+    const figures = [
       scan,
       figure('district year, cold', cold.wallMs, `new connection, first report; CPU in this process ${cold.cpuMs.toFixed(0)} ms; ${notes}`),
       figure('district year, warm', median(warm.map((w) => w.wallMs)), `computed again (median of 3); CPU in this process ${median(warm.map((w) => w.cpuMs)).toFixed(0)} ms`),
-      figure('dashboard (23 reports), computed', coldDashboard.wallMs, `district year + ${towns.length} towns + 12 months, each computed; CPU in this process ${coldDashboard.cpuMs.toFixed(0)} ms`),
-      figure('dashboard (23 reports), cached', cached.wallMs, `the same 23 reports asked again, data unchanged: the data-version check and the exchange block only; CPU in this process ${cached.cpuMs.toFixed(0)} ms`),
     ];
+    if (coldDashboard && cached) {
+      figures.push(
+        figure('dashboard (23 reports), computed', coldDashboard.wallMs, `district year + ${towns.length} towns + 12 months, each computed; CPU in this process ${coldDashboard.cpuMs.toFixed(0)} ms`),
+        figure('dashboard (23 reports), cached', cached.wallMs, `the same 23 reports asked again, data unchanged: the data-version check and the exchange block only; CPU in this process ${cached.cpuMs.toFixed(0)} ms`),
+      );
+    }
+    return figures;
   } finally {
     await t.close();
   }
@@ -94,8 +103,9 @@ export const analysisSuite: Suite = {
     'computed and cached, each ÷ a plain scan of persons on the same connection.',
   async run(ctx) {
     const figures: Figure[] = [];
-    const plan: Array<[Dialect, number]> = ctx.quick ? [['sqlite', 20_000], ['postgres', 20_000]] : [['sqlite', 1_000_000], ['postgres', 1_000_000], ['sqlite', 2_000_000]];
-    for (const [dialect, persons] of plan) for (const f of await measureDialect(dialect, persons, ctx.log)) figures.push(ctx.emit(f));
+    // The 2 M point (beyond the goal's 1 M) measures the single report only: how one scan grows.
+    const plan: Array<[Dialect, number, boolean]> = ctx.quick ? [['sqlite', 20_000, true], ['postgres', 20_000, true]] : [['sqlite', 1_000_000, true], ['postgres', 1_000_000, true], ['sqlite', 2_000_000, false]];
+    for (const [dialect, persons, dashboard] of plan) for (const f of await measureDialect(dialect, persons, ctx.log, dashboard)) figures.push(ctx.emit(f));
     return figures;
   },
 };
