@@ -1,22 +1,20 @@
-import type SqliteDatabase from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database, PersonRecordTable, PersonRelationTable, PersonTable } from '../../platform/db/index.js';
 import { registryEffectOf, type RoleEffect, type RoleName } from '../effects/registry-effects.js';
 import { nameKey } from '../persons/name-key.js';
 import { derivePersonState } from '../persons/person-state.js';
 import { pickGolden, type FactClaim, type Golden } from '../persons/survivorship.js';
-import { deleteBlockingKeys, insertBlockingKeys, storedKey, storedKeysToDelete } from './blocking-keys.repository.js';
+import { deleteBlockingKeys, storedKey, storedKeysToDelete } from './blocking-keys.repository.js';
 import { ChunkCandidates } from './chunk-candidates.js';
 import { matchChild, type ChildDescriptor, type LinkEvidence } from './match-child.js';
 import { idSignature, linkKeyHashes, linkRecordOfGolden, linkRecordOfRole } from './person-link-record.js';
 import { matchPerson } from './person-matcher.js';
-import { sqliteAppends } from './sqlite-appends.js';
+import { registryAppends, type AppendConnection } from './registry-appends.js';
 import type { StoredKeyFilter } from './stored-key-filter.js';
 import {
   childrenOf,
   deleteRecordLinks,
   existingPersons,
-  insertRows,
   linksOfRecord,
   personOfRecord,
   personsByIdNumber,
@@ -48,12 +46,10 @@ export interface LinkDecision {
   roleB: string;
 }
 
-/** What a projection run lends its chunks. */
-export interface ProjectionRun {
+/** What a projection run lends its chunks: the transaction's connection for appends, and its key filter. */
+export interface ProjectionRun extends AppendConnection {
   /** What the key table may hold, when the run knows; the keys each chunk writes are added to it. */
   keyFilter?: StoredKeyFilter;
-  /** On SQLite, the connection the transaction runs on: appends go through prepared statements. */
-  sqlite?: SqliteDatabase.Database;
 }
 
 export interface ReviewTask {
@@ -401,15 +397,9 @@ export class ChunkProjector {
 
   /** Writes the chunk: links, relations, and every touched person's golden record and state. */
   async write(): Promise<void> {
-    const appends = this.run.sqlite ? sqliteAppends(this.run.sqlite) : undefined;
-    const records = this.pending.map(({ entry: _e, payload: _p, effect: _f, ...row }) => row);
-    if (appends) {
-      appends.records(records);
-      appends.relations(this.relations);
-    } else {
-      await insertRows(this.trx, 'person_records', records);
-      await insertRows(this.trx, 'person_relations', this.relations);
-    }
+    const appends = registryAppends(this.trx, this.run);
+    await appends.records(this.pending.map(({ entry: _e, payload: _p, effect: _f, ...row }) => row));
+    await appends.relations(this.relations);
     const claims = new Map<number, FactClaim[]>();
     const lastSeq = new Map<number, number>();
     const add = (personId: number, seq: number, orgCode: string, type: string, eventDate: string | null, payload: Record<string, string | number>, role: RoleEffect) => {
@@ -484,13 +474,8 @@ export class ChunkProjector {
     await deleteBlockingKeys(this.trx, rekeyed);
     // In key order: neighbouring keys share index pages.
     keyRows.sort((a, b) => a.key - b.key || a.person_id - b.person_id);
-    if (appends) {
-      appends.persons(inserts);
-      appends.keys(keyRows);
-    } else {
-      await insertRows(this.trx, 'persons', inserts);
-      await insertBlockingKeys(this.trx, keyRows);
-    }
+    await appends.persons(inserts);
+    await appends.keys(keyRows);
     const filter = this.run.keyFilter;
     if (filter) for (const row of keyRows) filter.add(row.key);
   }

@@ -79,7 +79,8 @@ export async function projectLedger(
       ).map((e) => ({ ...e, seq: Number(e.seq) })) as LedgerEntry[];
       if (entries.length === 0) return true;
       const last = entries[entries.length - 1]!.seq;
-      result.reviews += await projectEntries(trx, entries, orgTypes, districtCode, afterChunk, { keyFilter, sqlite: db.sqlite });
+      const postgresClient = db.postgresClientOf && (() => db.postgresClientOf!(trx));
+      result.reviews += await projectEntries(trx, entries, orgTypes, districtCode, afterChunk, { keyFilter, sqlite: db.sqlite, postgresClient });
       stamp = cursorStamp();
       await saveRegistryCursor(trx, last, stamp);
       result.entries += entries.length;
