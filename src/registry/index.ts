@@ -6,7 +6,7 @@ export { nameKey } from './persons/name-key.js';
 export { registryCapability } from './registry-capability.js';
 export { reprojectPersons } from './projection/project-ledger.js';
 export { divisionsOfRecords, registryWatermark } from './persons/record-divisions.js';
-export { lookupPersons, LOOKUP_MAX, personsDueBetween } from './persons/person-lookup.js';
+export { LOOKUP_MAX, personsDueBetween } from './persons/person-lookup.js';
 export type { Golden, GoldenValue } from './persons/survivorship.js';
 export type { PersonFlags } from './persons/person-state.js';
 export { maskIdNumber } from './persons/persons.queries.js';
