@@ -83,9 +83,12 @@ export async function findResidentGroups(db: Kysely<Database>, dialect: Dialect,
   // birth day, sex, the window's ends as offsets from the period's start and the flags, packed
   // below 2^53 for any period parsePeriod accepts (at most 40 years).
   const span = period.days + 2;
-  const offset = (day: RawBuilder<unknown>) => sql`(case when ${d.dayIndex(day)} - ${d.dayIndex(from)} < 0 then 0 when ${d.dayIndex(day)} - ${d.dayIndex(from)} > ${span - 1} then ${span - 1} else ${d.dayIndex(day)} - ${d.dayIndex(from)} end)`;
-  const birthIndex = sql`(case when ${d.dayIndex(sql.ref('g.birth'))} < 0 then 0 else ${d.dayIndex(sql.ref('g.birth'))} end)`;
-  const key = sql<number>`((((cast(${birthIndex} as bigint) * 4 + g.sex) * ${span} + ${offset(sql.ref('g.enter'))}) * ${span} + ${offset(sql.ref('g.exit'))}) * 128
+  // julianday() is the costly part of each row: once for each of the three dates, the period's
+  // start as a constant.
+  const start = dayNumber(period.from) - EPOCH_DAY;
+  const offset = (day: RawBuilder<unknown>) => d.greatest(sql.lit(0), d.least(sql.lit(span - 1), sql`${d.dayIndex(day)} - ${sql.lit(start)}`));
+  const birthIndex = d.greatest(sql.lit(0), d.dayIndex(sql.ref('g.birth')));
+  const key = sql<number>`((((cast(${birthIndex} as bigint) * 4 + g.sex) * ${sql.lit(span)} + ${offset(sql.ref('g.enter'))}) * ${sql.lit(span)} + ${offset(sql.ref('g.exit'))}) * 128
     + g.local + g.married * 2 + g.died * 8 + g.resident * 16 + g.registered * 32 + g.managed * 64)`;
   const result = await sql<{ k: number | string; n: number | string }>`select ${key} as k, count(*) as n from (${persons}) g group by 1`.execute(db);
   return result.rows.map((row) => unpackGroup(Number(row.k), Number(row.n), period, span));
