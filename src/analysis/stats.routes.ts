@@ -8,7 +8,8 @@ import { computeIndicators } from './indicators/compute-indicators.js';
 
 /** The area a caller asks about: the district for the bureau by default, else the caller's own division; never outside its jurisdiction. */
 export function areaFor(principal: Principal, ctx: AppContext, division: string | undefined): string {
-  const code = division ?? (principal.districtWide ? ctx.tree.root.code : principal.orgDivisions[0]);
+  const given = division && /^(\d{6}|\d{9})$/.test(division) ? division.padEnd(12, '0') : division;
+  const code = given ?? (principal.districtWide ? ctx.tree.root.code : principal.orgDivisions[0]);
   if (code === undefined) throw new AppError('FORBIDDEN', { details: { division: null } });
   if (!ctx.tree.has(code)) throw new AppError('UNKNOWN_DIVISION', { details: { division: code } });
   if (!principal.districtWide && !principal.jurisdiction.has(code)) throw new AppError('FORBIDDEN', { details: { division: code } });

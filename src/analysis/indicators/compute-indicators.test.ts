@@ -203,6 +203,7 @@ describe.each(DIALECTS)('indicators of a hand-built registry on %s', (dialect) =
     const townA = await computeIndicators(t.ctx.db, t.ctx.tree, { period: '2025', division: '440606005000' });
     expect(townA).toMatchObject({ births: 2, deaths: 1, marriages: 2, floating_population: 0 });
     expect(townA.population).toBeCloseTo((POPULATION_DAYS - 365 - 365 - 307) / 365, 6);
+    expect(await computeIndicators(t.ctx.db, t.ctx.tree, { period: '2025', division: '440606005' })).toEqual(townA);
     const villageB = await computeIndicators(t.ctx.db, t.ctx.tree, { period: '2025', division: VB });
     expect(villageB).toMatchObject({ births: 1, deaths: 0, marriages: 0 });
     // March 2025 (31 days, rates × 12): only C1 is born; W1 lives 31 days at 29.

@@ -66,7 +66,8 @@ const SINGLE_AGES = Array.from({ length: FERTILE_LAST_AGE - FERTILE_FIRST_AGE + 
  */
 export async function computeIndicators(db: Db, tree: DivisionTree, request: IndicatorRequest): Promise<IndicatorReport> {
   const period = parsePeriod(request.period);
-  const code = request.division ?? tree.root.code;
+  // A 6-digit county or 9-digit town code, as the catalog allows them, means its 12-digit division.
+  const code = request.division && /^(\d{6}|\d{9})$/.test(request.division) ? request.division.padEnd(12, '0') : (request.division ?? tree.root.code);
   const division = tree.get(code);
   if (!division) throw new AppError('UNKNOWN_DIVISION', { details: { division: code } });
   const district = areaPrefix(tree.root);
