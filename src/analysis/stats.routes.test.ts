@@ -118,6 +118,7 @@ describe.each(DIALECTS)('the indicators route and popx stats on %s', (dialect) =
     const lines = csv.stdout.trim().split('\n');
     expect(lines[0]).toBe('key,value,numerator,denominator,unit,suppressed,not_applicable,zh,en');
     expect(lines.find((l) => l.startsWith('births,'))).toMatch(/^births,,,,persons,true,false,/);
+    expect(lines.filter((l) => l.startsWith('population_end.pyramid.'))).toHaveLength(36);
     const bad = await runPopx(['stats', '--period', '2025-Q7'], env);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('统计期不正确');
