@@ -223,7 +223,7 @@ export function PersonDetailPage() {
         onMerged={(remaining) => {
           setMerging(false);
           if (String(remaining) === id) detail.reload();
-          else navigate(`/registry/persons/${remaining}`);
+          else void navigate(`/registry/persons/${remaining}`);
         }}
       />
       <Modal
