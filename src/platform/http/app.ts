@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -20,6 +19,7 @@ import { userRoutes } from '../users/users.routes.js';
 import { registerAccessGate } from './access-gate.js';
 import { registerErrorHandler } from './error-handler.js';
 import { registerValidators } from './validator.js';
+import { registerSecurityHeaders } from './security-headers.js';
 
 export interface AppOptions {
   logger?: boolean | { level: string };
@@ -43,7 +43,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     const listener = options.onRoute;
     app.addHook('onRoute', (route) => listener({ method: route.method, url: route.url, access: route.config?.access }));
   }
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
