@@ -187,12 +187,17 @@ export class ChunkProjector {
       const mine = this.pendingByPerson.get(r.person_id);
       if (mine) this.pendingByPerson.set(r.person_id, mine.filter((x) => x !== r));
     }
+    const unlinked: PersonRelationTable[] = [];
     for (let i = this.relations.length - 1; i >= 0; i -= 1) {
       const rel = this.relations[i]!;
       if (!seqs.has(rel.seq)) continue;
       this.relations.splice(i, 1);
-      this.childrenInChunk.get(rel.other_id)?.delete(rel.person_id);
+      unlinked.push(rel);
     }
+    // A child stays the parent's while another of the chunk's records still says so (a vaccination).
+    const isParent = (rel: PersonRelationTable) => (other: PersonRelationTable) =>
+      other.person_id === rel.person_id && other.other_id === rel.other_id && (other.kind === 'mother' || other.kind === 'father');
+    for (const rel of unlinked) if (!this.relations.some(isParent(rel))) this.childrenInChunk.get(rel.other_id)?.delete(rel.person_id);
     const stored = await linksOfRecord(this.trx, entry.org_code, entry.type, entry.record_id);
     for (const r of stored) {
       this.touched.add(Number(r.person_id));
@@ -200,7 +205,12 @@ export class ChunkProjector {
       this.storedClaims.delete(Number(r.person_id));
       this.candidates.touch(Number(r.person_id));
     }
-    if (stored.length > 0) await deleteRecordLinks(this.trx, [...new Set(stored.map((r) => Number(r.seq)))]);
+    if (stored.length > 0) {
+      await deleteRecordLinks(this.trx, [...new Set(stored.map((r) => Number(r.seq)))]);
+      // Children read before this hold the retracted record among their sources: a corrected birth
+      // report would find its own child "already reported by this source" and make a second one.
+      this.storedChildren.clear();
+    }
   }
 
   private async link(entry: LedgerEntry, payload: Record<string, string | number>, role: RoleEffect, linked: Map<RoleName, number>): Promise<number | null> {

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submitRows } from '../../../test/submit-rows.js';
+import { createTestContext, DIALECTS, type TestContext } from '../../../test/test-database.js';
+import { idCheckChar } from '../../platform/identity/index.js';
+import { projectLedger, rebuildRegistry, type ProjectionOptions } from './project-ledger.js';
+
+const id = (body17: string) => body17 + idCheckChar(body17);
+const VILLAGE = '440606101001';
+
+/**
+ * Issue 5: a newborn reported by the hospital without an ID number is one person with the child
+ * the police register later — also when a vaccination carrying the child's new ID number
+ * arrives between the two, whatever the chunks.
+ */
+describe.each(DIALECTS)('a newborn known first without an ID number, then by a vaccination with it, on %s', (dialect) => {
+  let t: TestContext;
+  const k = () => t.ctx.db.kysely;
+  const dump = async () => ({
+    persons: await k().selectFrom('persons').selectAll().orderBy('id').execute(),
+    records: await k().selectFrom('person_records').selectAll().orderBy('seq').orderBy('role').execute(),
+    keys: await k().selectFrom('person_blocking_keys').selectAll().orderBy('key').orderBy('person_id').execute(),
+    reviews: await k().selectFrom('link_reviews').select(['id', 'seq', 'role', 'person_id', 'candidate_id', 'score', 'status']).orderBy('id').execute(),
+  });
+
+  /** Submits birth → vaccination → hukou_birth for one mother's child, projecting as `when` says. */
+  const scenario = async (n: number, when: 'once' | 'each' | 'chunked', vaccination: 'with mother' | 'without mother' = 'with mother') => {
+    const mother = id(`4406061990010${n}002`);
+    const child = id(`44060620250${n}01001`);
+    const born = `2025-0${n}-01`;
+    const options: ProjectionOptions = when === 'chunked' ? { chunkEntries: 1, keyFilterMinEntries: 0 } : {};
+    const project = async (now: boolean) => {
+      if (now) await projectLedger(t.ctx.db, '440606', undefined, undefined, options);
+    };
+    await submitRows(t.ctx, 'PS-005', 'hukou_register', [
+      { record_id: `M${n}`, id_number: mother, name: `陈丽${n}`, sex: '2', birth_date: `1990-01-0${n}`, division: VILLAGE, registered_on: '2010-01-01' },
+    ]);
+    await project(when === 'each');
+    await submitRows(t.ctx, 'HOSP-01', 'birth', [{ record_id: `B${n}`, mother_id_number: mother, child_sex: '1', birth_date: born, mother_name: `陈丽${n}`, division: VILLAGE }]);
+    await project(when === 'each');
+    const vaccinated = await submitRows(t.ctx, 'HOSP-01', 'vaccination', [
+      {
+        record_id: `V${n}`,
+        vaccine: 'HepB',
+        vaccinated_on: born,
+        child_id_number: child,
+        ...(vaccination === 'with mother' ? { mother_id_number: mother } : {}),
+        child_birth_date: born,
+        child_sex: '1',
+      },
+    ]);
+    expect(vaccinated.accepted).toBe(1);
+    await project(when === 'each');
+    await submitRows(t.ctx, 'PS-005', 'hukou_birth', [
+      { record_id: `H${n}`, id_number: child, name: `李明${n}`, sex: '1', birth_date: born, division: VILLAGE, registered_on: `2025-0${n}-20`, mother_id_number: mother },
+    ]);
+    await project(true);
+    const persons = await k().selectFrom('persons').select('id').where('birth_date', '=', born).where('status', '=', 'active').execute();
+    expect(persons).toHaveLength(1);
+    const records = await k().selectFrom('person_records').select(['type', 'person_id']).where('person_id', '=', persons[0]!.id).where('role', '=', 'child').orderBy('seq').execute();
+    expect(records.map((r) => r.type)).toEqual(['birth', 'vaccination', 'hukou_birth']);
+    const person = await k().selectFrom('persons').selectAll().where('id', '=', persons[0]!.id).executeTakeFirstOrThrow();
+    expect(person).toMatchObject({ id_number: child, name: `李明${n}`, sex: '1' });
+  };
+
+  beforeAll(async () => {
+    t = await createTestContext(dialect);
+  });
+  afterAll(async () => t?.close());
+
+  it('links all three when one projection run reads them in one chunk', async () => {
+    await scenario(1, 'once');
+  });
+
+  it('links all three when each is projected on its own', async () => {
+    await scenario(2, 'each');
+  });
+
+  it('links all three when the vaccination comes in a later chunk of the same run', async () => {
+    await scenario(3, 'chunked');
+  });
+
+  // A vaccination with neither the mother's ID number nor a name gives nothing to find the newborn by
+  // (its child has a birth date, a sex and a new ID number): it is a person of its own, and the
+  // police registration joins it by that ID number. Left for a reviewer tool that merges persons.
+  it.todo('links all three when the vaccination names neither the mother nor the child');
+
+  it('keeps the newborn one person when the hospital corrects its birth report after the mother\'s children were read in the chunk', async () => {
+    const mother = id('44060619900105002');
+    const born = '2025-05-01';
+    await submitRows(t.ctx, 'PS-005', 'hukou_register', [
+      { record_id: 'M5', id_number: mother, name: '陈丽5', sex: '2', birth_date: '1990-01-05', division: VILLAGE, registered_on: '2010-01-01' },
+    ]);
+    const birth = { record_id: 'B5', mother_id_number: mother, child_sex: '2', birth_date: born, mother_name: '陈丽5', division: VILLAGE, birth_weight_g: 3100 };
+    await submitRows(t.ctx, 'HOSP-01', 'birth', [birth]);
+    await projectLedger(t.ctx.db, '440606');
+    // In one chunk: a vaccination reads the mother's children, then the birth report is corrected.
+    await submitRows(t.ctx, 'HOSP-01', 'vaccination', [{ record_id: 'V5', vaccine: 'BCG', vaccinated_on: born, mother_id_number: mother, child_birth_date: born, child_sex: '2' }]);
+    const corrected = await submitRows(t.ctx, 'HOSP-01', 'birth', [{ ...birth, action: 'correct', birth_weight_g: 3200 }]);
+    expect(corrected.rejected).toBe(0);
+    await projectLedger(t.ctx.db, '440606');
+    const persons = await k().selectFrom('persons').select('id').where('birth_date', '=', born).where('status', '=', 'active').execute();
+    expect(persons).toHaveLength(1);
+    const records = await k().selectFrom('person_records').select('type').where('person_id', '=', persons[0]!.id).orderBy('seq').execute();
+    expect(records.map((r) => r.type)).toEqual(['vaccination', 'birth']);
+  });
+
+  it('rebuilds exactly the registry that incremental projection built', async () => {
+    const incremental = await dump();
+    await rebuildRegistry(t.ctx.db, '440606');
+    expect(await dump()).toEqual(incremental);
+  });
+});
