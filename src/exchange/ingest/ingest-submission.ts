@@ -50,7 +50,7 @@ const WORKER_MIN_BYTES = 4 * 1024 * 1024;
 /**
  * Batches the worker may run ahead. On SQLite this thread writes synchronously and is the slower
  * side: batches waiting only cost memory. On PostgreSQL it waits for the previous COPY every
- * five batches (the writer's flush), and the worker keeps validating meanwhile. Batches waiting
+ * two batches (the writer's flush), and the worker keeps validating meanwhile. Batches waiting
  * here are promoted to the old generation before they are used, and V8 lets that garbage pile up:
  * a 1M-row PostgreSQL import peaked at 372–694 MiB RSS with 8 ahead and 369–417 MiB with 3, at
  * the same CPU time (9 runs alternated on a loaded machine).
