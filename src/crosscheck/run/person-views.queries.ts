@@ -8,48 +8,59 @@ export async function activePersonsAfter(db: Kysely<Database>, afterId: number, 
   return db.selectFrom('persons').selectAll().where('status', '=', 'active').where('id', '>', afterId).orderBy('id').limit(limit).execute();
 }
 
-/** The persons with every record linked to them (with its ledger entry and its organisation's type), their mother's population kind and their children in the registry. */
+/**
+ * The persons with every record linked to them (with its ledger entry and its organisation's
+ * type), their mother's population kind and their children in the registry. A batch of persons
+ * with dense ids (a full run's key-ordered batch) is read by an id range, filtered here to the
+ * batch; scattered ids (incremental evaluation) by an `IN` list. A record's payload is parsed
+ * when a rule first reads it.
+ */
 export async function loadPersonViews(db: Kysely<Database>, persons: readonly PersonTable[]): Promise<PersonView[]> {
   if (persons.length === 0) return [];
   const ids = persons.map((p) => Number(p.id));
-  const records = await db
+  const wanted = new Set(ids);
+  const range = idRange(ids);
+  let recordsQuery = db
     .selectFrom('person_records as pr')
     .innerJoin('ledger as l', 'l.seq', 'pr.seq')
     .leftJoin('orgs as o', 'o.code', 'l.org_code')
-    .select(['pr.person_id', 'pr.seq', 'pr.role', 'l.org_code', 'o.type as org_type', 'l.type', 'l.record_id', 'l.event_date', 'l.payload'])
-    .where('pr.person_id', 'in', ids)
-    .orderBy('pr.seq')
-    .execute();
-  const mothers = await db
+    .select(['pr.person_id', 'pr.seq', 'pr.role', 'l.org_code', 'o.type as org_type', 'l.type', 'l.record_id', 'l.event_date', 'l.payload']);
+  recordsQuery = range ? recordsQuery.where('pr.person_id', '>=', range.from).where('pr.person_id', '<=', range.to) : recordsQuery.where('pr.person_id', 'in', ids);
+  // In ledger order per person, sorted here: an ORDER BY would have SQLite copy every payload into a sorter.
+  const records = await recordsQuery.execute();
+  let mothersQuery = db
     .selectFrom('person_relations as r')
     .innerJoin('persons as m', 'm.id', 'r.other_id')
     .select(['r.person_id', 'm.population', 'm.managing_division'])
     .where('r.kind', '=', 'mother')
-    .where('m.status', '=', 'active')
-    .where('r.person_id', 'in', ids)
-    .execute();
-  const children = await db
+    .where('m.status', '=', 'active');
+  mothersQuery = range ? mothersQuery.where('r.person_id', '>=', range.from).where('r.person_id', '<=', range.to) : mothersQuery.where('r.person_id', 'in', ids);
+  const mothers = (await mothersQuery.execute()).filter((m) => wanted.has(Number(m.person_id)));
+  let childrenQuery = db
     .selectFrom('person_relations as r')
     .innerJoin('persons as c', 'c.id', 'r.person_id')
     .select(['r.other_id', 'c.id', 'c.birth_date', 'c.sex'])
     .where('r.kind', 'in', ['mother', 'father'])
-    .where('c.status', '=', 'active')
-    .where('r.other_id', 'in', ids)
-    .orderBy('c.birth_date')
-    .orderBy('c.id')
-    .execute();
+    .where('c.status', '=', 'active');
+  childrenQuery = range ? childrenQuery.where('r.other_id', '>=', range.from).where('r.other_id', '<=', range.to) : childrenQuery.where('r.other_id', 'in', ids);
+  const children = await childrenQuery.orderBy('c.birth_date').orderBy('c.id').execute();
   const childrenOf = new Map<number, ChildView[]>();
   for (const c of children) {
-    const list = childrenOf.get(Number(c.other_id)) ?? [];
+    const parent = Number(c.other_id);
+    if (!wanted.has(parent)) continue;
+    const list = childrenOf.get(parent) ?? [];
     if (!list.some((known) => known.id === Number(c.id))) list.push({ id: Number(c.id), birthDate: c.birth_date, sex: c.sex });
-    childrenOf.set(Number(c.other_id), list);
+    childrenOf.set(parent, list);
   }
   const byPerson = new Map<number, PersonRecordView[]>();
   for (const r of records) {
-    const list = byPerson.get(Number(r.person_id)) ?? [];
-    list.push({ seq: Number(r.seq), role: r.role, orgCode: r.org_code, orgType: r.org_type ?? '', type: r.type, recordId: r.record_id, eventDate: r.event_date, payload: JSON.parse(r.payload) as Record<string, unknown> });
-    byPerson.set(Number(r.person_id), list);
+    const personId = Number(r.person_id);
+    if (!wanted.has(personId)) continue;
+    const list = byPerson.get(personId) ?? [];
+    list.push(new LedgerRecordView(Number(r.seq), r.role, r.org_code, r.org_type ?? '', r.type, r.record_id, r.event_date, r.payload));
+    byPerson.set(personId, list);
   }
+  for (const list of byPerson.values()) list.sort((a, b) => a.seq - b.seq || (a.role < b.role ? -1 : a.role > b.role ? 1 : 0));
   const motherOf = new Map(mothers.map((m) => [Number(m.person_id), m]));
   return persons.map((p) => ({
     id: Number(p.id),
@@ -64,6 +75,44 @@ export async function loadPersonViews(db: Kysely<Database>, persons: readonly Pe
     records: byPerson.get(Number(p.id)) ?? [],
     children: childrenOf.get(Number(p.id)) ?? [],
   }));
+}
+
+/** The id range to read a batch by, when its ids are dense enough that the range holds few other persons; null for scattered ids. */
+export function idRange(ids: readonly number[]): { from: number; to: number } | null {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const id of ids) {
+    if (id < from) from = id;
+    if (id > to) to = id;
+  }
+  return to - from + 1 <= ids.length * RANGE_SPREAD ? { from, to } : null;
+}
+
+/** A range may span this many ids per person of the batch (merged and retracted persons leave gaps). */
+const RANGE_SPREAD = 2;
+
+/** A ledger record as the rules read it; its payload JSON is parsed on first read (many records are of types no rule reads a field of). */
+class LedgerRecordView implements PersonRecordView {
+  #raw: string;
+  #payload: Record<string, unknown> | undefined;
+
+  constructor(
+    readonly seq: number,
+    readonly role: string,
+    readonly orgCode: string,
+    readonly orgType: string,
+    readonly type: string,
+    readonly recordId: string,
+    readonly eventDate: string | null,
+    raw: string,
+  ) {
+    this.#raw = raw;
+  }
+
+  get payload(): Record<string, unknown> {
+    this.#payload ??= JSON.parse(this.#raw) as Record<string, unknown>;
+    return this.#payload;
+  }
 }
 
 /** Town organisations by the town division they serve (a case's responsible town). */

@@ -5,6 +5,7 @@ import type { CaseTable, Database } from '../../platform/db/index.js';
 import type { DivisionTree } from '../../platform/district/division-tree.js';
 import { casesOfPersons, insertCase, insertCaseEvent, updateCase } from '../cases/cases.repository.js';
 import type { CrosscheckRule, Finding, PersonView } from '../rules/crosscheck-rule.js';
+import { idRange } from './person-views.queries.js';
 import { planCaseChange, SYSTEM_ACTOR_NAME, type CaseAssignment, type CaseChange } from './case-changes.js';
 
 export interface RuleTally {
@@ -45,7 +46,7 @@ export function checkPersons(views: readonly PersonView[], rules: readonly Cross
  */
 export async function reconcileCases(trx: Kysely<Database>, input: ReconcileInput, findings: readonly PersonFindings[]): Promise<void> {
   if (findings.length === 0) return;
-  const latest = latestCases(await casesOfPersons(trx, findings.map((f) => f.view.id)));
+  const latest = latestCases(await casesOfBatch(trx, findings.map((f) => f.view.id)));
   const now = new Date().toISOString();
   const changes: CaseChange[] = [];
   for (const { view, found } of findings) {
@@ -67,6 +68,15 @@ export async function closeCasesOfGonePersons(trx: Kysely<Database>, rows: reado
     row: { ...row, status: 'resolved' as const, version: row.version + 1, updated_at: now, resolved_at: now, resolved_by: SYSTEM_ACTOR_NAME, resolution_note: INACTIVE_NOTE },
   }));
   await applyCaseChanges(trx, changes, tally);
+}
+
+/** The cases of the persons (oldest first), read by an id range when the ids are dense (a full run's batch), as `casesOfPersons` does by an `IN` list. */
+async function casesOfBatch(trx: Kysely<Database>, personIds: readonly number[]): Promise<CaseTable[]> {
+  const range = idRange(personIds);
+  if (!range) return casesOfPersons(trx, personIds);
+  const wanted = new Set(personIds);
+  const rows = await trx.selectFrom('cases').selectAll().where('person_id', '>=', range.from).where('person_id', '<=', range.to).orderBy('opened_at').orderBy('id').execute();
+  return rows.filter((row) => wanted.has(Number(row.person_id)));
 }
 
 /** The latest case of each rule and person. */
