@@ -80,6 +80,13 @@ export const crosscheckSuite: Suite = {
           ),
         ),
       );
+      // POPX_BENCH_CROSSCHECK_KEEP=DIR keeps a copy of the registry before any full run (no cases yet), to profile `popx crosscheck run` on.
+      const keep = process.env.POPX_BENCH_CROSSCHECK_KEEP;
+      if (keep) {
+        fs.mkdirSync(keep, { recursive: true });
+        fs.copyFileSync(off.env.DATABASE_URL.slice('sqlite:'.length), path.join(keep, `crosscheck-${persons}.db`));
+        ctx.log(`${CROSSCHECK}: kept the registry as ${path.join(keep, `crosscheck-${persons}.db`)}`);
+      }
       ctx.log(`${CROSSCHECK}: full runs over ${persons} persons`);
       const first = await popx(['crosscheck', 'run', '--as-of', AS_OF], off.env);
       const checked = Number(/checked (\d+) persons/.exec(first.stdout)?.[1] ?? 0);
