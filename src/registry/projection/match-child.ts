@@ -9,7 +9,7 @@ export interface ChildDescriptor {
   birthDate: string | undefined;
   /** `org_code type` of the record. */
   source: string;
-  /** Each record of this source is a different child (birth reports), so a child it already reported is not this one. */
+  /** Each record of this source is a different child (birth reports), so a child it already reported under another name, or none, is not this one. */
   onePerRecord: boolean;
 }
 
@@ -48,7 +48,10 @@ const WEIGHTS = { mother: 8, birthDate: [6, -12], sex: [1, -10], name: [7, 5, -4
 export function matchChild(child: ChildDescriptor, candidates: readonly ChildCandidate[]): ChildMatch {
   const scored = [];
   for (const c of candidates) {
-    if (child.onePerRecord && c.sources.has(child.source)) continue;
+    // Twins are never given one name: a second record of the source with the same name is the
+    // same child sent twice (a duplicate submission under another record id), not a twin.
+    const sameName = child.name !== undefined && child.name === c.name;
+    if (child.onePerRecord && c.sources.has(child.source) && !sameName) continue;
     if (!child.birthDate || c.birthDate !== child.birthDate) continue;
     if (child.sex && c.sex && child.sex !== c.sex && child.sex !== '0' && c.sex !== '0') continue;
     if (child.idNumber && c.idNumber && child.idNumber !== c.idNumber) continue;

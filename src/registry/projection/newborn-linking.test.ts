@@ -104,6 +104,25 @@ describe.each(DIALECTS)('a newborn known first without an ID number, then by a v
     expect(records.map((r) => r.type)).toEqual(['vaccination', 'birth']);
   });
 
+  it('takes a birth certificate sent twice under two record ids for one child, so the late hospital report still finds it', async () => {
+    const mother = id('44060619900106002');
+    const born = '2025-06-01';
+    await submitRows(t.ctx, 'PS-005', 'hukou_register', [
+      { record_id: 'M6', id_number: mother, name: '陈丽6', sex: '2', birth_date: '1990-01-06', division: VILLAGE, registered_on: '2010-01-01' },
+    ]);
+    const certificate = { birth_certificate_number: 'P440000006', mother_id_number: mother, child_sex: '2', birth_date: born, issued_on: '2025-06-05', child_name: '刘洁福', mother_name: '陈丽6' };
+    await submitRows(t.ctx, 'MCH', 'birth_certificate', [
+      { record_id: 'C6a', ...certificate },
+      { record_id: 'C6b', ...certificate },
+    ]);
+    await submitRows(t.ctx, 'HOSP-01', 'birth', [{ record_id: 'B6', mother_id_number: mother, child_sex: '2', birth_date: born, mother_name: '陈丽6', division: VILLAGE }]);
+    await projectLedger(t.ctx.db, '440606');
+    const persons = await k().selectFrom('persons').select('id').where('birth_date', '=', born).where('status', '=', 'active').execute();
+    expect(persons).toHaveLength(1);
+    const records = await k().selectFrom('person_records').select('type').where('person_id', '=', persons[0]!.id).orderBy('seq').execute();
+    expect(records.map((r) => r.type)).toEqual(['birth_certificate', 'birth_certificate', 'birth']);
+  });
+
   it('rebuilds exactly the registry that incremental projection built', async () => {
     const incremental = await dump();
     await rebuildRegistry(t.ctx.db, '440606');
