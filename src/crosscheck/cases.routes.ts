@@ -7,7 +7,7 @@ import { PagingQuery } from '../platform/http/schemas.js';
 import { maskIdNumber } from '../registry/index.js';
 import { actOnCase, CASE_ACTIONS, caseVisibilityOf, visibleCase, type CaseAction } from './cases/case-workflow.js';
 import { caseHistory, casePersons, findCases, openCaseCounts } from './cases/cases.repository.js';
-import { todayInDistrict } from './cases/district-day.js';
+import { todayInDistrict } from '../platform/district/district-time.js';
 import { CROSSCHECK_RULES } from './rules/crosscheck-rules.js';
 
 const STATUSES = ['open', 'in_progress', 'resolved', 'dismissed'] as const;

@@ -4,7 +4,8 @@ import { buildTestApp, createTestToken } from '../../test/http-helpers.js';
 import { submitRows } from '../../test/submit-rows.js';
 import { createTestContext, DIALECTS, type TestContext } from '../../test/test-database.js';
 import { idCheckChar } from '../platform/identity/index.js';
-import { todayInDistrict, type Agreement } from './agreements/agreement.js';
+import { todayInDistrict } from '../platform/district/district-time.js';
+import { type Agreement } from './agreements/agreement.js';
 
 const id = (body17: string) => body17 + idCheckChar(body17);
 /** Town code suffix → a village in it, and which hospital's catchment it lies in. */

@@ -4,7 +4,7 @@ import { buildTestApp, createTestToken, loginAsRole, type Session } from '../../
 import { submitRows } from '../../test/submit-rows.js';
 import { createTestContext, DIALECTS, type TestContext } from '../../test/test-database.js';
 import { idCheckChar } from '../platform/identity/index.js';
-import { todayInDistrict } from './agreements/agreement.js';
+import { todayInDistrict } from '../platform/district/district-time.js';
 
 const id = (body17: string) => body17 + idCheckChar(body17);
 const MOTHER = id('44060619920315002');

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../../src/platform/identity/index.js';
-import { todayInDistrict } from '../../src/sharing/agreements/agreement.js';
+import { todayInDistrict } from '../../src/platform/district/district-time.js';
 import { submitRows } from '../submit-rows.js';
 import { signIn, startE2E, TEST_PASSWORD, type E2E } from './harness.js';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CaseTable } from '../../platform/db/index.js';
-import { todayInDistrict } from '../cases/district-day.js';
+import { todayInDistrict } from '../../platform/district/district-time.js';
 import { addDays, type CrosscheckRule, type Finding } from '../rules/crosscheck-rule.js';
 
 export const SYSTEM_ACTOR_NAME = 'system';

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { AppContext } from '../../platform/context.js';
-import { todayInDistrict } from '../cases/district-day.js';
+import { districtTimeOfDay, todayInDistrict } from '../../platform/district/district-time.js';
 import { claimDailyRun, finishDailyRun } from './crosscheck-runs.repository.js';
 import { runCrosscheck, type CrosscheckRunResult } from './run-crosscheck.js';
 
@@ -68,9 +68,4 @@ export class CrosscheckScheduler {
       return null;
     }
   }
-}
-
-/** HH:MM in the district (UTC+8). */
-function districtTimeOfDay(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(11, 16);
 }

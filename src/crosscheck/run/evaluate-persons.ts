@@ -4,7 +4,7 @@ import type { ProjectionFollower } from '../../registry/index.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database, Db } from '../../platform/db/index.js';
 import { clearPending, markPending, takePending } from './crosscheck-pending.repository.js';
-import { todayInDistrict } from '../cases/district-day.js';
+import { todayInDistrict } from '../../platform/district/district-time.js';
 import type { CrosscheckRule } from '../rules/crosscheck-rule.js';
 import { CROSSCHECK_RULES } from '../rules/crosscheck-rules.js';
 import { openCasesOfGonePersons, personsWithRelatives } from './person-relatives.queries.js';

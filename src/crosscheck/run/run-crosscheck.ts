@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.js';
 import { openCasesOfInactivePersons } from '../cases/cases.repository.js';
 import { escalateOverdueCases } from '../cases/case-escalation.js';
-import { todayInDistrict } from '../cases/district-day.js';
+import { todayInDistrict } from '../../platform/district/district-time.js';
 import type { CrosscheckRule } from '../rules/crosscheck-rule.js';
 import { CROSSCHECK_RULES } from '../rules/crosscheck-rules.js';
 import { activePersonsAfter, loadPersonViews, townOrgsByDivision } from './person-views.queries.js';

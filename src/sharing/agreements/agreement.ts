@@ -78,7 +78,3 @@ export function isAgreementCurrent(agreement: Agreement, day: string): boolean {
   return agreement.status === 'approved' && agreement.validFrom <= day && (agreement.validTo === null || day <= agreement.validTo);
 }
 
-/** Today as YYYY-MM-DD in UTC+8 (the district's calendar day). */
-export function todayInDistrict(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}

@@ -4,7 +4,8 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors/index.js';
 import { principalOf } from '../../platform/http/access-gate.js';
 import { PagingQuery } from '../../platform/http/schemas.js';
-import { PERSON_FIELDS, isAgreementCurrent, todayInDistrict, type Agreement, type AgreementStatus } from './agreement.js';
+import { todayInDistrict } from '../../platform/district/district-time.js';
+import { PERSON_FIELDS, isAgreementCurrent, type Agreement, type AgreementStatus } from './agreement.js';
 import { agreementHistory, findAgreement, findAgreements } from './agreements.repository.js';
 import { decideAgreement, requestAgreement, seesAllAgreements, type AgreementDecision, type AgreementRequest } from './agreements.service.js';
 

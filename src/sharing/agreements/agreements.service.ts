@@ -5,7 +5,8 @@ import type { Principal } from '../../platform/auth/principal.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors/index.js';
 import { findOrgByCode } from '../../platform/orgs/orgs.repository.js';
-import { isAgreementCurrent, todayInDistrict, type Agreement, type AgreementScope } from './agreement.js';
+import { todayInDistrict } from '../../platform/district/district-time.js';
+import { isAgreementCurrent, type Agreement, type AgreementScope } from './agreement.js';
 import { areaDivisions, isNarrowerScope, validateScope } from './agreement-scope.js';
 import { findAgreement, orgDivisionCodes, saveAgreement } from './agreements.repository.js';
 

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { getEventType } from '../../exchange/catalog/index.js';
 import type { Database } from '../../platform/db/schema.js';
-import { todayInDistrict, type Agreement, type AgreementScope, type PersonField } from './agreement.js';
+import { todayInDistrict } from '../../platform/district/district-time.js';
+import { type Agreement, type AgreementScope, type PersonField } from './agreement.js';
 import { saveAgreement } from './agreements.repository.js';
 
 interface DemoAgreement {
