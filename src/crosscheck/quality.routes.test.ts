@@ -35,6 +35,7 @@ describe.each(DIALECTS)('the data-quality summary on %s', (dialect) => {
       ['bureau', 'bureau_analyst', 'BUREAU'],
       ['town', 'town_operator', 'TOWN-005'],
       ['labor', 'dept_operator', 'LABOR-SI'],
+      ['village', 'village_operator', 'VIL-005001'],
     ] as const) {
       s[who] = await loginAsRole(app, t.ctx, role, org);
     }
@@ -72,6 +73,14 @@ describe.each(DIALECTS)('the data-quality summary on %s', (dialect) => {
     const other = await quality('town', '?unit=LABOR-SI');
     expect(other.statusCode).toBe(403);
     expect(other.json().error.messageZh).toBe('只能查看本单位的数据质量');
+  });
+
+  it('shows a village the cases in its area, by the unit responsible for them', async () => {
+    const body = (await quality('village')).json() as { items: QualityItem[] };
+    expect(body.items.map((u) => `${u.unit} ${u.open}`)).toEqual(['TOWN-005 2']);
+    const other = await quality('village', '?unit=LABOR-SI');
+    expect(other.statusCode).toBe(200);
+    expect((other.json() as { items: QualityItem[] }).items).toEqual([]);
   });
 
   it('counts the cases opened in the period and refuses a malformed one', async () => {

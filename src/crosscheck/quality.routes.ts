@@ -17,7 +17,7 @@ export async function qualityRoutes(app: FastifyInstance, ctx: AppContext): Prom
       config: { access: { permission: 'case.read' } },
       schema: {
         tags: ['crosscheck'],
-        summary: 'Data quality per responsible unit (town or department) and rule: cases opened in the period, open, resolved, dismissed, median days to resolve; the bureau sees every unit, others only their own',
+        summary: 'Data quality per responsible unit (town or department) and rule: cases opened in the period, open, resolved, dismissed, median days to resolve; the bureau sees every unit, a village the cases in its area by responsible unit, others only their own unit',
         querystring: Type.Object({
           period: Type.Optional(Type.String({ maxLength: 30, description: '2025, 2025-Q1, 2025-03 or FROM..TO; the cases opened in it (district time); all when absent' })),
           unit: Type.Optional(Type.String({ maxLength: 40, description: 'a responsible organisation code' })),
@@ -30,11 +30,13 @@ export async function qualityRoutes(app: FastifyInstance, ctx: AppContext): Prom
       const principal = principalOf(request);
       const period = query.period ? parseQualityPeriod(query.period) : ALL_TIME;
       let unit = query.unit;
-      if (principal.org.type !== 'bureau') {
+      // A village is responsible for no case (its town is), so its feedback is the cases of its own area, by the unit that owns them.
+      const divisions = principal.org.type === 'village' ? [...principal.jurisdiction] : undefined;
+      if (principal.org.type !== 'bureau' && principal.org.type !== 'village') {
         if (unit && unit !== principal.org.code) throw new AppError('FORBIDDEN', { message: 'only your own unit’s data quality', messageZh: '只能查看本单位的数据质量', details: { unit } });
         unit = principal.org.code;
       }
-      const units = summarizeQuality(await casesOpenedBetween(ctx.db.kysely, { from: period.from, to: period.to, ownerOrgCode: unit, ruleId: query.rule }));
+      const units = summarizeQuality(await casesOpenedBetween(ctx.db.kysely, { from: period.from, to: period.to, ownerOrgCode: unit, ruleId: query.rule, divisions }));
       const names = await orgNames(ctx.db.kysely, units.flatMap((u) => (u.unit ? [u.unit] : [])));
       return {
         period: period.label,

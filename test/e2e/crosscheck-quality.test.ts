@@ -70,4 +70,15 @@ describe('data quality and escalated cases in Chromium', () => {
     expect(await page.getByTestId('quality-unit').count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Data quality' }).count()).toBeGreaterThan(0);
   });
+
+  it('shows a village the cases of its own area, by the responsible town', async () => {
+    const operator = await e.userOf('village_operator', 'VIL-005001');
+    const page = await e.newPage();
+    await signIn(page, e.baseUrl, operator, TEST_PASSWORD);
+    await page.getByTestId('nav-crosscheck-quality').click();
+    const table = page.getByTestId('quality-table');
+    await expect.poll(() => table.innerText()).toContain('TOWN-005');
+    expect(await table.innerText()).not.toContain('LABOR-SI');
+    expect(await page.locator('body').innerText()).toContain('本村（居）人员的核查案件');
+  });
 });

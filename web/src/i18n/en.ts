@@ -1081,6 +1081,7 @@ export const en: Messages = {
     quality: {
       title: 'Data quality',
       subtitle: 'Per responsible unit, the cases its data caused and what became of them (for the monthly bulletin)',
+      subtitleVillage: 'The cases about persons of your village, by the unit responsible for them, and what became of them',
       period: 'Period',
       periodPlaceholder: 'All time, or e.g. 2025, 2025-Q1, 2025-03',
       apply: 'Apply',

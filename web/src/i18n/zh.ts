@@ -1064,6 +1064,7 @@ export const zh = {
     quality: {
       title: '数据质量',
       subtitle: '按责任单位统计其数据引起的核查案件及处理情况（供月度通报使用）',
+      subtitleVillage: '本村（居）人员的核查案件，按责任单位统计及处理情况',
       period: '统计期',
       periodPlaceholder: '全部，或如 2025、2025-Q1、2025-03',
       apply: '查询',

@@ -21,6 +21,7 @@ export function QualityPage() {
   const rules = useCrosscheckRules();
   const { session } = useSession();
   const isBureau = session?.user.org.type === 'bureau';
+  const isVillage = session?.user.org.type === 'village';
   const [params, setParams] = useSearchParams();
   const period = params.get('period') ?? undefined;
   const unit = params.get('unit') ?? undefined;
@@ -55,7 +56,7 @@ export function QualityPage() {
 
   return (
     <>
-      <PageHeader title={t('crosscheck.quality.title')} subtitle={t('crosscheck.quality.subtitle')} />
+      <PageHeader title={t('crosscheck.quality.title')} subtitle={t(isVillage ? 'crosscheck.quality.subtitleVillage' : 'crosscheck.quality.subtitle')} />
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
           <Input.Search
