@@ -190,6 +190,33 @@ describe('the analysis dashboard in Chromium', () => {
     await poll(() => page.getByTestId('analysis-empty').innerText()).toContain('这个统计期没有数据');
   });
 
+  it('computes any range of days typed into the range picker', async () => {
+    const analyst = await e.userOf('bureau_analyst', 'BUREAU');
+    const page = await e.newPage();
+    await signIn(page, e.baseUrl, analyst, TEST_PASSWORD);
+    await page.getByTestId('nav-analysis').waitFor();
+    await page.goto(`${e.baseUrl}/analysis?period=2025-03`);
+    await poll(() => page.getByTestId('analysis-page').getAttribute('data-period')).toBe('2025-03');
+    await page.getByTestId('analysis-period-kind').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '自定义' }).click();
+    // Switching keeps the month as a range of its days (the report still calls it 2025-03).
+    await poll(() => decodeURIComponent(page.url())).toContain('period=2025-03-01..2025-03-31');
+    await poll(() => page.locator('.ant-picker-range input').nth(1).inputValue()).toBe('2025-03-31');
+    const [start, end] = [page.locator('.ant-picker-range input').nth(0), page.locator('.ant-picker-range input').nth(1)];
+    await start.click();
+    await start.fill('2025-03-15');
+    await start.press('Enter');
+    await end.fill('2025-06-20');
+    await end.press('Enter');
+    await poll(() => page.getByTestId('analysis-page').getAttribute('data-period')).toBe('2025-03-15..2025-06-20');
+    expect(page.url()).toContain('period=2025-03-15..2025-06-20');
+    // Births on 04-10, 05-10 and 06-10 fall in it; the page shows what the API computes.
+    const range = await api(page, 'period=2025-03-15..2025-06-20');
+    expect(range.births).toBe(3);
+    await poll(() => kpiValues(page)).toEqual(apiValues(range));
+    expect(await page.getByTestId('kpi-value-births').innerText()).toBe('3');
+  });
+
   it('keeps a town operator to their own town', async () => {
     const operator = await e.userOf('town_operator', 'TOWN-005');
     const page = await e.newPage();
