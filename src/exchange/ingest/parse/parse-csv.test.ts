@@ -142,6 +142,16 @@ describe('parseSubmission on CSV', () => {
     expect(rows).toHaveLength(2);
   });
 
+  it('keeps every row read before a quote that never closes, also when they were quoted', async () => {
+    for (const count of [3, 300]) {
+      const lines = Array.from({ length: count }, (_, i) => `A${i},"${i}"`).join('\n');
+      const { rows } = await parseBytes(`record_id,id_number\n${lines}\nB,"unclosed\n`);
+      expect(rows).toHaveLength(count + 1);
+      expect(rows[count - 1]!.values).toEqual({ record_id: `A${count - 1}`, id_number: `${count - 1}` });
+      expect(rows[count]).toMatchObject({ row: count + 2, problem: { code: 'UNCLOSED_QUOTE', details: { line: count + 2 } } });
+    }
+  });
+
   it('unwraps Excel text guards, quoted or not, into the text Excel shows', async () => {
     const { rows } = await parseBytes('record_id,id_number,moved_on\nA1, ="440606199001011234" ,"=""0012"""\n');
     expect(rows[0]!.values).toEqual({ record_id: 'A1', id_number: '440606199001011234', moved_on: '0012' });
