@@ -9,6 +9,7 @@ import { rebuildRegistry } from './projection/project-ledger.js';
 const id = (body17: string) => body17 + idCheckChar(body17);
 const MOTHER = id('44060619920315002');
 const OTHER_TOWN = id('44060619880808003');
+const STRANGER = id('44182119800101043');
 const IN_TOWN_005 = '440606005001';
 const IN_TOWN_101 = '440606101001';
 
@@ -37,6 +38,8 @@ describe.each(DIALECTS)('registry routes on %s', (dialect) => {
     await submitRows(t.ctx, 'MCH', 'birth_certificate', [
       { record_id: 'C1', birth_certificate_number: 'P440000001', mother_id_number: MOTHER, child_sex: '1', birth_date: '2025-07-30', issued_on: '2025-08-02', child_name: '李鸣远' },
     ]);
+    // Insurance for someone the district knows only by ID number: a person without a name.
+    await submitRows(t.ctx, 'LABOR-SI', 'only_child_insurance', [{ record_id: 'I9', id_number: STRANGER, enrolled_on: '2020-01-01', status: '1' }]);
     app.registryProjector.schedule();
     await app.registryProjector.whenIdle();
   });
@@ -53,6 +56,13 @@ describe.each(DIALECTS)('registry routes on %s', (dialect) => {
       expect(found.items.map((p: { name: string }) => p.name), query).toContain('陈丽');
       expect(found.items[0].idNumber).toBe(`${MOTHER.slice(0, 6)}********${MOTHER.slice(-4)}`);
     }
+  });
+
+  it('lists persons in pinyin order of their names, those known only by ID number last', async () => {
+    const all = await search(admin, 'pageSize=50');
+    const names = all.items.map((p: { name: string | null }) => p.name);
+    expect(names.at(-1)).toBeNull();
+    expect(names.filter((n: string | null) => n !== null).map((n: string) => n[0])).toEqual(['陈', '李', '李', '张']);
   });
 
   it('shows a town only the persons it manages', async () => {

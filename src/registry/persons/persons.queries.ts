@@ -80,7 +80,16 @@ export async function searchPersons(db: Kysely<Database>, principal: Principal, 
   }
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const ordered = exactFirst === null ? query : query.orderBy(sql`case when name = ${exactFirst} then 0 else 1 end`);
-  const items = await ordered.selectAll().orderBy('name').orderBy('id').offset(search.offset).limit(search.limit).execute();
+  // Names in pinyin order (their search key), as a clerk expects of Chinese names; persons known only by ID number last on both dialects.
+  const items = await ordered
+    .selectAll()
+    .orderBy(sql`case when name_key is null then 1 else 0 end`)
+    .orderBy('name_key')
+    .orderBy('name')
+    .orderBy('id')
+    .offset(search.offset)
+    .limit(search.limit)
+    .execute();
   return { items, total: Number(total.n) };
 }
 
