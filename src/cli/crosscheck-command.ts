@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { runCrosscheck } from '../crosscheck/index.js';
 import { printTable, withContext } from './cli-context.js';
 
 /** `popx crosscheck run`: evaluates every cross-verification rule over the whole registry. */
@@ -11,6 +10,7 @@ export function registerCrosscheckCommand(program: Command): void {
     .option('--as-of <date>', 'judge grace periods as of this day (YYYY-MM-DD; default today)')
     .action(async (options: { asOf?: string }) => {
       if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new Error('--as-of takes a date YYYY-MM-DD');
+      const { runCrosscheck } = await import('../crosscheck/index.js');
       await withContext(async (ctx) => {
         const started = performance.now();
         const result = await runCrosscheck(ctx, { asOf: options.asOf });

@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
-import { verifyLedgerChain } from '../exchange/ledger/verify-ledger.js';
-import { verifyAuditChain } from '../platform/audit/audit-verify.js';
-import { initialiseDistrict } from '../platform/bootstrap.js';
-import { loadConfig } from '../platform/config/config.js';
-import { backupDatabase, restoreDatabase } from '../platform/db/backup.js';
-import { migrateToLatest, openDatabase } from '../platform/db/index.js';
-import { readDistrictFile, SHIPPED_DISTRICT_FILE } from '../platform/district/district-file.js';
+
+// Each action imports what it uses when it runs, so `popx --help` loads no database driver.
+const importConfig = () => import('../platform/config/config.js');
+const importDatabase = () => import('../platform/db/index.js');
 
 /** migrate, init, audit verify, backup, restore. */
 export function registerDatabaseCommands(program: Command): void {
@@ -13,6 +10,7 @@ export function registerDatabaseCommands(program: Command): void {
     .command('migrate')
     .description('bring the database schema up to date')
     .action(async () => {
+      const [{ loadConfig }, { migrateToLatest, openDatabase }] = await Promise.all([importConfig(), importDatabase()]);
       const db = await openDatabase(loadConfig().databaseUrl);
       try {
         const applied = await migrateToLatest(db);
@@ -27,6 +25,8 @@ export function registerDatabaseCommands(program: Command): void {
     .description('load a district profile, its demo organisations and the admin user into an empty database')
     .option('--district <file>', 'district CSV (code,name,parent[,level,kind]); default POPX_DISTRICT or the shipped 顺德区')
     .action(async (options: { district?: string }) => {
+      const [{ loadConfig }, { migrateToLatest, openDatabase }, { initialiseDistrict }, { readDistrictFile, SHIPPED_DISTRICT_FILE }] =
+        await Promise.all([importConfig(), importDatabase(), import('../platform/bootstrap.js'), import('../platform/district/district-file.js')]);
       const config = loadConfig();
       const profile = readDistrictFile(options.district ?? config.districtFile ?? SHIPPED_DISTRICT_FILE);
       const db = await openDatabase(config.databaseUrl);
@@ -45,6 +45,12 @@ export function registerDatabaseCommands(program: Command): void {
     .command('verify')
     .description("recompute the audit log's and the exchange ledger's hash chains; exit 1 naming the first broken entry")
     .action(async () => {
+      const [{ loadConfig }, { openDatabase }, { verifyAuditChain }, { verifyLedgerChain }] = await Promise.all([
+        importConfig(),
+        importDatabase(),
+        import('../platform/audit/audit-verify.js'),
+        import('../exchange/ledger/verify-ledger.js'),
+      ]);
       const db = await openDatabase(loadConfig().databaseUrl);
       try {
         for (const report of [await verifyAuditChain(db), await verifyLedgerChain(db)]) {
@@ -66,6 +72,7 @@ export function registerDatabaseCommands(program: Command): void {
     .argument('<file>', 'where to write the backup')
     .description('consistent online backup (SQLite backup API, or pg_dump for PostgreSQL)')
     .action(async (file: string) => {
+      const [{ loadConfig }, { backupDatabase }] = await Promise.all([importConfig(), import('../platform/db/backup.js')]);
       const bytes = await backupDatabase(loadConfig().databaseUrl, file);
       process.stdout.write(`backup written to ${file} (${(bytes / 1048576).toFixed(1)} MB)\n`);
     });
@@ -75,6 +82,12 @@ export function registerDatabaseCommands(program: Command): void {
     .argument('<file>', 'a backup made by `popx backup`')
     .description('replace the database with a backup (stop the server first), then verify the audit chain')
     .action(async (file: string) => {
+      const [{ loadConfig }, { migrateToLatest, openDatabase }, { restoreDatabase }, { verifyAuditChain }] = await Promise.all([
+        importConfig(),
+        importDatabase(),
+        import('../platform/db/backup.js'),
+        import('../platform/audit/audit-verify.js'),
+      ]);
       const url = loadConfig().databaseUrl;
       await restoreDatabase(url, file);
       const db = await openDatabase(url);

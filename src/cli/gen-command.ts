@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { generateDistrict } from '../gen/generate-district.js';
 
 /** `popx gen`: write a synthetic district with its ground truth. */
 export function registerGenCommand(program: Command): void {
@@ -16,6 +15,7 @@ export function registerGenCommand(program: Command): void {
     .option('--floating-share <share>', 'share of floating population (0.1–0.3)', '0.25')
     .action(async (o: { persons: string; seed: string; out: string; months: string; start: string; district?: string; floatingShare: string }) => {
       const started = performance.now();
+      const { generateDistrict } = await import('../gen/generate-district.js');
       const summary = await generateDistrict({
         persons: Number(o.persons),
         seed: o.seed,

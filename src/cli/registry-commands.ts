@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { crosscheckFollower } from '../crosscheck/index.js';
-import { catchUpRegistry, rebuildRegistryOf } from '../registry/index.js';
 import { withContext } from './cli-context.js';
 
 /** `popx registry project|rebuild|status`: the population registry's projection from the ledger. */
@@ -17,6 +15,7 @@ export function registerRegistryCommands(program: Command): void {
     .command('project')
     .description('project the ledger entries not yet in the registry')
     .action(async () => {
+      const [{ catchUpRegistry }, { crosscheckFollower }] = await Promise.all([import('../registry/index.js'), import('../crosscheck/index.js')]);
       await withContext(async (ctx) => {
         const started = performance.now();
         report('projected', started, await catchUpRegistry(ctx, progress, ctx.config.crosscheckIncremental ? crosscheckFollower(ctx) : undefined));
@@ -26,6 +25,7 @@ export function registerRegistryCommands(program: Command): void {
     .command('rebuild')
     .description('drop the registry and project the whole ledger again (reviewer decisions are kept)')
     .action(async () => {
+      const { rebuildRegistryOf } = await import('../registry/index.js');
       await withContext(async (ctx) => {
         const started = performance.now();
         report('rebuilt from', started, await rebuildRegistryOf(ctx, progress));

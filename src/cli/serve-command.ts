@@ -1,8 +1,4 @@
 import type { Command } from 'commander';
-import { openContext } from '../platform/bootstrap.js';
-import { loadConfig } from '../platform/config/config.js';
-import { holdServerLock } from '../platform/db/backup.js';
-import { buildServer } from '../server.js';
 
 /** `popx serve`: migrate, initialise an empty database, serve the UI and API. */
 export function registerServeCommand(program: Command): void {
@@ -12,6 +8,13 @@ export function registerServeCommand(program: Command): void {
     .option('--port <port>', 'port (default PORT or 8080)')
     .option('--host <host>', 'address (default HOST or 127.0.0.1)')
     .action(async (options: { port?: string; host?: string }) => {
+      // The server and everything it serves load here, not when another command runs.
+      const [{ loadConfig }, { openContext }, { holdServerLock }, { buildServer }] = await Promise.all([
+        import('../platform/config/config.js'),
+        import('../platform/bootstrap.js'),
+        import('../platform/db/backup.js'),
+        import('../server.js'),
+      ]);
       const config = loadConfig();
       if (options.port) config.port = Number(options.port);
       if (options.host) config.host = options.host;

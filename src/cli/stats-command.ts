@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { computeIndicators, indicatorsAsCsv } from '../analysis/index.js';
 import { withContext } from './cli-context.js';
 
 /** `popx stats --period P [--division CODE] [--format json|csv] [--publish]`: the indicators of one area and period. */
@@ -13,6 +12,7 @@ export function registerStatsCommand(program: Command): void {
     .option('--publish', 'blank cells under 5 persons (and their complements) for public release')
     .action(async (options: { period: string; division?: string; format: string; publish?: boolean }) => {
       if (options.format !== 'json' && options.format !== 'csv') throw new Error('--format takes json or csv');
+      const { computeIndicators, indicatorsAsCsv } = await import('../analysis/index.js');
       await withContext(async (ctx) => {
         const report = await computeIndicators(ctx.db, ctx.tree, { period: options.period, division: options.division, publish: options.publish });
         process.stdout.write(options.format === 'csv' ? indicatorsAsCsv(report) : `${JSON.stringify(report, null, 2)}\n`);
