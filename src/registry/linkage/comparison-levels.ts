@@ -1,7 +1,7 @@
 import { NAME_PLACEHOLDER } from './chinese-name.js';
 import { hasValidIdCheck } from './id-check.js';
 import type { PreparedName, PreparedRecord } from './prepare-record.js';
-import { damerauLevenshtein, jaroWinkler } from './string-similarity.js';
+import { damerauLevenshtein, jaroWinkler, jaroWinklerUpperBound } from './string-similarity.js';
 
 /** A level of a comparison, from strongest agreement to none; `key` is stable, labels are for people. */
 export interface LevelLabel {
@@ -81,10 +81,16 @@ export function compareNames(a: PreparedName, b: PreparedName): number {
   if (a.fuzzySound !== '' && a.fuzzySound === b.fuzzySound) return 2;
   // Same surname: only the given names can tell siblings apart, so they alone are measured.
   const sameSurname = a.han && b.han && a.surnameSound !== '' && a.surnameSound === b.surnameSound;
-  const similarity = sameSurname ? jaroWinkler(a.givenSound, b.givenSound) : jaroWinkler(a.sound, b.sound);
+  const similarity = sameSurname ? similarAtLeast80(a.givenSound, b.givenSound) : similarAtLeast80(a.sound, b.sound);
   if (similarity >= 0.92) return 3;
   if (similarity >= 0.8) return 4;
   return 5;
+}
+
+/** Jaro–Winkler where it can reach 0.80 (the lowest level threshold), else the cheap bound below 0.80. */
+function similarAtLeast80(a: string, b: string): number {
+  const bound = jaroWinklerUpperBound(a, b);
+  return bound < 0.8 ? bound : jaroWinkler(a, b);
 }
 
 function sameWithPlaceholders(a: string, b: string): boolean {
@@ -171,7 +177,7 @@ export function compareDivisions(a: string, b: string): number {
 /** Free-text levels: same, Jaro–Winkler ≥ 0.92, ≥ 0.80. */
 export function compareTexts(a: string, b: string): number {
   if (a === b) return 0;
-  const similarity = jaroWinkler(a, b);
+  const similarity = similarAtLeast80(a, b);
   if (similarity >= 0.92) return 1;
   if (similarity >= 0.8) return 2;
   return 3;

@@ -10,7 +10,7 @@ import {
   type ComparisonKind,
 } from './comparison-levels.js';
 import type { LinkRecord } from './link-record.js';
-import type { PreparedName, PreparedRecord } from './prepare-record.js';
+import { extraSlot, type PreparedName, type PreparedRecord } from './prepare-record.js';
 
 type NameField = 'fullName' | 'givenName' | 'surname';
 type TextField = 'birthDate' | 'idNumber' | 'motherIdNumber' | 'sex' | 'division' | 'address' | 'postcode';
@@ -154,10 +154,10 @@ function makeComparator(comparison: ComparisonDefinition): Comparator {
   const field = comparison.field;
   const levelOf = STRING_LEVELS[comparison.kind];
   if (field.startsWith('extra.')) {
-    const key = field.slice(6);
+    const slot = extraSlot(field.slice(6));
     return (a, b) => {
-      const x = a.extra.get(key);
-      const y = b.extra.get(key);
+      const x = a.extraValues[slot];
+      const y = b.extraValues[slot];
       return x === undefined || y === undefined ? -1 : levelOf(x, y);
     };
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { damerauLevenshtein, jaroWinkler } from './string-similarity.js';
+import { damerauLevenshtein, jaroWinkler, jaroWinklerUpperBound } from './string-similarity.js';
 
 describe('jaroWinkler', () => {
   it('gives the textbook values', () => {
@@ -20,6 +20,26 @@ describe('jaroWinkler', () => {
         expect(value).toBeLessThanOrEqual(1);
       }),
     );
+  });
+});
+
+describe('jaroWinklerUpperBound', () => {
+  it('never falls below Jaro–Winkler, on Latin and Han strings alike', () => {
+    const text = fc.oneof(fc.stringMatching(/^[a-e ]{0,14}$/), fc.string({ unit: fc.constantFrom(...'王伟张李芳丽敏静秀英') }), fc.string());
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        expect(jaroWinklerUpperBound(a, b)).toBeGreaterThanOrEqual(jaroWinkler(a, b));
+        expect(jaroWinklerUpperBound(a, b)).toBe(jaroWinklerUpperBound(b, a));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('is exact when the shared characters match in order, and low for strings sharing little', () => {
+    expect(jaroWinklerUpperBound('michaela', 'michael')).toBe(jaroWinkler('michaela', 'michael'));
+    expect(jaroWinklerUpperBound('same', 'same')).toBe(1);
+    expect(jaroWinklerUpperBound('abc', '')).toBe(0);
+    expect(jaroWinklerUpperBound('stanley street', 'pinkerton circuit')).toBeLessThan(0.8);
   });
 });
 

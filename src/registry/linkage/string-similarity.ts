@@ -45,6 +45,41 @@ export function jaroWinkler(first: string, second: string): number {
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
+const buckets = new Int32Array(128);
+
+/**
+ * A cheap upper bound of `jaroWinkler(first, second)`, in O(length) instead of O(length²): Jaro
+ * matches are pairs of equal characters, so there are at most as many as the two strings share
+ * (counted by character code mod 128; a collision only raises the bound), with no
+ * transpositions. Most compared pairs (random pairs for u, other people in a block) share few
+ * characters, and this rules them out below a threshold without running Jaro–Winkler. Equals
+ * the exact value when every shared character matches in order, so a threshold test gives the
+ * same answer as on the exact value.
+ */
+export function jaroWinklerUpperBound(first: string, second: string): number {
+  if (first === second) return 1;
+  const la = first.length;
+  const lb = second.length;
+  if (la === 0 || lb === 0) return 0;
+  for (let i = 0; i < la; i += 1) buckets[first.charCodeAt(i) & 127]! += 1;
+  let shared = 0;
+  for (let j = 0; j < lb; j += 1) {
+    const bucket = second.charCodeAt(j) & 127;
+    if (buckets[bucket]! > 0) {
+      buckets[bucket]! -= 1;
+      shared += 1;
+    }
+  }
+  for (let i = 0; i < la; i += 1) buckets[first.charCodeAt(i) & 127] = 0;
+  if (shared === 0) return 0;
+  const jaro = (shared / la + shared / lb + shared / shared) / 3;
+  if (jaro <= 0.7) return jaro;
+  let prefix = 0;
+  const prefixMax = Math.min(4, la, lb);
+  while (prefix < prefixMax && first.charCodeAt(prefix) === second.charCodeAt(prefix)) prefix += 1;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
+
 let rows = new Int32Array(3 * 32);
 
 /**
