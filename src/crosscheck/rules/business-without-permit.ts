@@ -22,8 +22,10 @@ export const businessWithoutPermit: CrosscheckRule = {
   responsible: 'managing_town',
   autoClose: { zh: '公安报送有效居住证后自动关闭', en: 'Closes when the police report a valid residence permit' },
   check(person, asOf) {
+    // The registry's flags say whether the golden record holds a licence: most persons stop here, before it is parsed.
+    if (person.flags.businessLicense === undefined || person.population === 'registered' || person.diedOn !== null) return null;
     const licence = person.golden.business_license;
-    if (!licence || person.population === 'registered' || person.diedOn !== null) return null;
+    if (!licence) return null;
     if (addDays(licence.on, GRACE_DAYS) >= asOf) return null;
     const permitTo = person.golden.residence_permit_to?.v ?? null;
     if (person.golden.residence_permit_from && (permitTo === null || permitTo >= asOf)) return null;

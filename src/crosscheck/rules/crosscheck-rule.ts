@@ -20,6 +20,11 @@ export interface PersonView {
   managingDivision: string | null;
   diedOn: string | null;
   expectedDeliveryOn: string | null;
+  /** The golden record's sex, birth date and marital status, as the registry keeps them in columns: a rule tests these before reading `golden`. */
+  sex: string | null;
+  birthDate: string | null;
+  maritalStatus: string | null;
+  /** Parsed when a rule first reads it (most persons pass every rule on their columns and records alone). */
   golden: Golden;
   flags: PersonFlags;
   /** The population kind of the person's mother in the registry, when a mother is known. */

@@ -44,7 +44,7 @@ export const marriageProfileDisagreement: CrosscheckRule = {
     const stated = maritalClass(profile.payload.marital_status);
     if (stated === null) return null;
     const registration = latest(dated.filter((r) => REGISTRATIONS.has(r.type) && r.role === 'wife' && r.orgType === 'civil'));
-    const birthDate = person.golden.birth_date?.v;
+    const birthDate = person.birthDate;
     if (registration) {
       const settled = addDays(registration.eventDate!, GRACE_DAYS);
       const age = ageOn(birthDate, settled);

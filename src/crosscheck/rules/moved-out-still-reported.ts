@@ -25,8 +25,9 @@ export const movedOutStillReported: CrosscheckRule = {
     en: 'Closes when the town cancels or corrects the profile (or the person moves back or gets a residence permit)',
   },
   check(person) {
+    if (person.population !== 'moved_out') return null;
     const out = person.golden.hukou_out_on;
-    if (!out || person.population !== 'moved_out') return null;
+    if (!out) return null;
     const movedOn = out.v;
     const profiles = person.records.filter(
       (r) =>

@@ -22,10 +22,12 @@ export const onlyChildWithSibling: CrosscheckRule = {
   responsible: 'suspect_department',
   autoClose: { zh: '劳动保障部门报送保险终止（或更正子女登记）后自动关闭', en: 'Closes when the insurer reports the policy ended (or the children are corrected)' },
   check(person, asOf) {
-    const insurance = person.golden.only_child_insurance;
-    if (!insurance || insurance.v === '2' || person.diedOn !== null) return null;
+    // The registry's flag is set while the golden record's policy is in force: most persons stop here, before it is parsed.
+    if (person.flags.onlyChildInsurance !== true || person.diedOn !== null || person.children.length < 2) return null;
     const children = distinctChildren(person.children).filter((c) => c.birthDate !== null);
     if (children.length < 2) return null;
+    const insurance = person.golden.only_child_insurance;
+    if (!insurance || insurance.v === '2') return null;
     const second = children[1]!;
     if (addDays(second.birthDate!, GRACE_DAYS) >= asOf) return null;
     const policy = person.records.filter((r) => r.seq === insurance.seq);

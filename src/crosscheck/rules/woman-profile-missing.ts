@@ -40,13 +40,14 @@ export const womanProfileMissing: CrosscheckRule = {
   responsible: 'managing_town',
   autoClose: { zh: '镇街报送该妇女的育龄妇女信息后自动关闭', en: 'Closes when the town reports her woman profile' },
   check(person, asOf) {
-    const g = person.golden;
-    if (person.diedOn !== null || person.managingDivision === null || g.sex?.v !== '2') return null;
-    if (person.records.some((r) => r.type === 'woman_profile' && r.role === 'subject' && PROFILERS.has(r.orgType))) return null;
-    const status = g.marital_status;
-    if (!status || maritalClass(status.v) !== 'married') return null;
-    const age = ageOn(g.birth_date?.v, asOf);
+    // The golden sex, marital status and birth date as the registry's columns hold them: most persons stop here, before the golden record is parsed.
+    if (person.diedOn !== null || person.managingDivision === null || person.sex !== '2' || maritalClass(person.maritalStatus) !== 'married') return null;
+    const age = ageOn(person.birthDate, asOf);
     if (age === null || age < 15 || age > 49) return null;
+    if (person.records.some((r) => r.type === 'woman_profile' && r.role === 'subject' && PROFILERS.has(r.orgType))) return null;
+    const g = person.golden;
+    const status = g.marital_status;
+    if (!status) return null;
     let since = marriedSince(person) ?? status.on;
     if (person.population === 'registered') {
       if (g.hukou_division && g.hukou_division.on > since) since = g.hukou_division.on;

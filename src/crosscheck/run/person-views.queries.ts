@@ -3,9 +3,13 @@ import type { Database, PersonTable } from '../../platform/db/index.js';
 import type { Golden, PersonFlags } from '../../registry/index.js';
 import type { ChildView, PersonRecordView, PersonView } from '../rules/crosscheck-rule.js';
 
+/** The columns of a person the rules read. */
+export const PERSON_VIEW_COLUMNS = ['id', 'population', 'managing_division', 'died_on', 'expected_delivery_on', 'sex', 'birth_date', 'marital_status', 'flags', 'golden'] as const;
+export type PersonRow = Pick<PersonTable, (typeof PERSON_VIEW_COLUMNS)[number]>;
+
 /** The next active persons after `afterId`, in id order. */
-export async function activePersonsAfter(db: Kysely<Database>, afterId: number, limit: number): Promise<PersonTable[]> {
-  return db.selectFrom('persons').selectAll().where('status', '=', 'active').where('id', '>', afterId).orderBy('id').limit(limit).execute();
+export async function activePersonsAfter(db: Kysely<Database>, afterId: number, limit: number): Promise<PersonRow[]> {
+  return db.selectFrom('persons').select(PERSON_VIEW_COLUMNS).where('status', '=', 'active').where('id', '>', afterId).orderBy('id').limit(limit).execute();
 }
 
 /**
@@ -15,7 +19,7 @@ export async function activePersonsAfter(db: Kysely<Database>, afterId: number, 
  * batch; scattered ids (incremental evaluation) by an `IN` list. A record's payload is parsed
  * when a rule first reads it.
  */
-export async function loadPersonViews(db: Kysely<Database>, persons: readonly PersonTable[]): Promise<PersonView[]> {
+export async function loadPersonViews(db: Kysely<Database>, persons: readonly PersonRow[]): Promise<PersonView[]> {
   if (persons.length === 0) return [];
   const ids = persons.map((p) => Number(p.id));
   const wanted = new Set(ids);
@@ -62,19 +66,55 @@ export async function loadPersonViews(db: Kysely<Database>, persons: readonly Pe
   }
   for (const list of byPerson.values()) list.sort((a, b) => a.seq - b.seq || (a.role < b.role ? -1 : a.role > b.role ? 1 : 0));
   const motherOf = new Map(mothers.map((m) => [Number(m.person_id), m]));
-  return persons.map((p) => ({
-    id: Number(p.id),
-    population: p.population,
-    managingDivision: p.managing_division,
-    diedOn: p.died_on,
-    expectedDeliveryOn: p.expected_delivery_on,
-    golden: JSON.parse(p.golden) as Golden,
-    flags: JSON.parse(p.flags) as PersonFlags,
-    motherPopulation: motherOf.get(Number(p.id))?.population ?? null,
-    motherManagingDivision: motherOf.get(Number(p.id))?.managing_division ?? null,
-    records: byPerson.get(Number(p.id)) ?? [],
-    children: childrenOf.get(Number(p.id)) ?? [],
-  }));
+  return persons.map((p) => {
+    const mother = motherOf.get(Number(p.id));
+    return new RegistryPersonView(p, mother?.population ?? null, mother?.managing_division ?? null, byPerson.get(Number(p.id)) ?? [], childrenOf.get(Number(p.id)) ?? []);
+  });
+}
+
+/** A person as the rules read them; the golden record and the flags are parsed when a rule first reads them (most persons pass every rule on their columns and records). */
+class RegistryPersonView implements PersonView {
+  readonly id: number;
+  readonly population: string;
+  readonly managingDivision: string | null;
+  readonly diedOn: string | null;
+  readonly expectedDeliveryOn: string | null;
+  readonly sex: string | null;
+  readonly birthDate: string | null;
+  readonly maritalStatus: string | null;
+  #rawGolden: string;
+  #rawFlags: string;
+  #golden: Golden | undefined;
+  #flags: PersonFlags | undefined;
+
+  constructor(
+    row: PersonRow,
+    readonly motherPopulation: string | null,
+    readonly motherManagingDivision: string | null,
+    readonly records: PersonRecordView[],
+    readonly children: ChildView[],
+  ) {
+    this.id = Number(row.id);
+    this.population = row.population;
+    this.managingDivision = row.managing_division;
+    this.diedOn = row.died_on;
+    this.expectedDeliveryOn = row.expected_delivery_on;
+    this.sex = row.sex;
+    this.birthDate = row.birth_date;
+    this.maritalStatus = row.marital_status;
+    this.#rawGolden = row.golden;
+    this.#rawFlags = row.flags;
+  }
+
+  get golden(): Golden {
+    this.#golden ??= JSON.parse(this.#rawGolden) as Golden;
+    return this.#golden;
+  }
+
+  get flags(): PersonFlags {
+    this.#flags ??= JSON.parse(this.#rawFlags) as PersonFlags;
+    return this.#flags;
+  }
 }
 
 /** The id range to read a batch by, when its ids are dense enough that the range holds few other persons; null for scattered ids. */
