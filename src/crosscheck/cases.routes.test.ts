@@ -18,6 +18,9 @@ interface CaseItem {
   status: string;
   person_id: number;
   ownerOrgCode: string;
+  ownerOrgName: string | null;
+  divisionCode: string | null;
+  divisionName: string | null;
   evidenceSummary: { en: string; zh: string };
 }
 
@@ -61,6 +64,11 @@ describe.each(DIALECTS)('case routes on %s', (dialect) => {
     expect(all.total).toBe(2);
     expect(all.items.map((c) => `${c.rule} ${c.status} ${c.ownerOrgCode}`).sort()).toEqual(['birth_without_hukou open TOWN-005', 'dead_person_active open LABOR-SI']);
     expect(all.items.every((c) => typeof c.id === 'string' && c.person_id > 0 && c.evidenceSummary.en.length > 0)).toBe(true);
+    // Names beside the codes, for a clerk who does not know them by heart.
+    const birth = all.items.find((c) => c.rule === 'birth_without_hukou')!;
+    expect(birth.ownerOrgName).toBe((await t.ctx.db.kysely.selectFrom('orgs').select('name').where('code', '=', 'TOWN-005').executeTakeFirstOrThrow()).name);
+    expect(birth.divisionName).toBe(t.ctx.tree.get(birth.divisionCode!)!.name);
+    expect(birth.divisionName).not.toBe(birth.divisionCode);
     expect((await list('analyst')).total).toBe(2);
     expect((await list('town')).items.map((c) => c.rule)).toEqual(['birth_without_hukou']);
     expect((await list('village')).items.map((c) => c.rule)).toEqual(['birth_without_hukou']);

@@ -8,6 +8,8 @@ import { maskIdNumber } from '../registry/index.js';
 import { actOnCase, CASE_ACTIONS, caseVisibilityOf, visibleCase, type CaseAction } from './cases/case-workflow.js';
 import { caseHistory, casePersons, findCases, openCaseCounts } from './cases/cases.repository.js';
 import { todayInDistrict } from '../platform/district/district-time.js';
+import type { DivisionTree } from '../platform/district/division-tree.js';
+import { orgNames } from './quality/quality.queries.js';
 import { CROSSCHECK_RULES } from './rules/crosscheck-rules.js';
 
 const STATUSES = ['open', 'in_progress', 'resolved', 'dismissed'] as const;
@@ -15,7 +17,19 @@ const STATUSES = ['open', 'in_progress', 'resolved', 'dismissed'] as const;
 type CasePerson = { name: string | null; idNumber: string | null } | undefined;
 
 /** A case as lists show it: the rule, the person (name, ID number masked as the registry masks it), who works it, escalation and a one-line summary of the evidence. */
-function toSummary(row: CaseTable, person: CasePerson) {
+/** What a case row is shown with: its person, and the names of its responsible unit and division. */
+interface CaseNames {
+  person: CasePerson;
+  orgs: ReadonlyMap<string, { name: string }>;
+  tree: DivisionTree;
+}
+
+/** The names of the case rows' responsible units, in one query. */
+async function caseNames(ctx: AppContext, rows: readonly CaseTable[]) {
+  return orgNames(ctx.db.kysely, rows.flatMap((r) => (r.owner_org_code ? [r.owner_org_code] : [])));
+}
+
+function toSummary(row: CaseTable, { person, orgs, tree }: CaseNames) {
   const evidence = JSON.parse(row.evidence) as { summary: { en: string; zh: string } };
   return {
     id: row.id,
@@ -26,7 +40,9 @@ function toSummary(row: CaseTable, person: CasePerson) {
     personName: person?.name ?? null,
     personIdNumber: maskIdNumber(person?.idNumber ?? null),
     ownerOrgCode: row.owner_org_code,
+    ownerOrgName: row.owner_org_code ? orgs.get(row.owner_org_code)?.name ?? null : null,
     divisionCode: row.division_code,
+    divisionName: row.division_code ? tree.get(row.division_code)?.name ?? null : null,
     dueOn: row.due_on,
     openedAt: row.opened_at,
     updatedAt: row.updated_at,
@@ -69,7 +85,8 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
         limit: query.pageSize,
       });
       const persons = await casePersons(ctx.db.kysely, items.map((i) => Number(i.person_id)));
-      return { items: items.map((i) => toSummary(i, persons.get(Number(i.person_id)))), total };
+      const orgs = await caseNames(ctx, items);
+      return { items: items.map((i) => toSummary(i, { person: persons.get(Number(i.person_id)), orgs, tree: ctx.tree })), total };
     },
   );
 
@@ -80,7 +97,8 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
       const { id } = request.params as { id: string };
       const row = await visibleCase(ctx, principalOf(request), id);
       const persons = await casePersons(ctx.db.kysely, [Number(row.person_id)]);
-      return { ...toSummary(row, persons.get(Number(row.person_id))), evidence: JSON.parse(row.evidence) as unknown, history: await caseHistory(ctx.db.kysely, id) };
+      const orgs = await caseNames(ctx, [row]);
+      return { ...toSummary(row, { person: persons.get(Number(row.person_id)), orgs, tree: ctx.tree }), evidence: JSON.parse(row.evidence) as unknown, history: await caseHistory(ctx.db.kysely, id) };
     },
   );
 
@@ -100,7 +118,7 @@ export async function caseRoutes(app: FastifyInstance, ctx: AppContext): Promise
       const body = request.body as { action: CaseAction; note?: string };
       const row = await actOnCase(ctx, principalOf(request), id, body, request.ip);
       const persons = await casePersons(ctx.db.kysely, [Number(row.person_id)]);
-      return toSummary(row, persons.get(Number(row.person_id)));
+      return toSummary(row, { person: persons.get(Number(row.person_id)), orgs: await caseNames(ctx, [row]), tree: ctx.tree });
     },
   );
 

@@ -11,6 +11,7 @@ const DEAD_INSURED = id('44060619600101005');
 describe('data quality and escalated cases in Chromium', () => {
   let e: E2E;
   let birthCase: string;
+  let divisionName: string;
 
   beforeAll(async () => {
     e = await startE2E();
@@ -24,6 +25,7 @@ describe('data quality and escalated cases in Chromium', () => {
     await runCrosscheck(e.t.ctx, { asOf: '2025-12-01' });
     const birth = await e.t.ctx.db.kysely.selectFrom('cases').selectAll().where('rule_id', '=', 'birth_without_hukou').executeTakeFirstOrThrow();
     birthCase = birth.id;
+    divisionName = e.t.ctx.tree.get(birth.division_code!)!.name;
     // The daily run of a day after the case fell due escalates it.
     const dayAfterDue = new Date(Date.parse(`${birth.due_on}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     expect((await runCrosscheck(e.t.ctx, { asOf: dayAfterDue })).escalated).toBe(2);
@@ -52,7 +54,11 @@ describe('data quality and escalated cases in Chromium', () => {
     await page.getByTestId('nav-cases').click();
     await expect.poll(() => page.getByTestId(`case-escalated-${birthCase}`).innerText()).toBe('已上报');
     expect(await page.getByTestId(`case-person-name-${birthCase}`).innerText()).toBe('陈小明');
+    // The responsible town and the village by name, not only their codes.
+    expect(await page.getByTestId(`case-owner-${birthCase}`).innerText()).toContain('大良');
+    expect(await page.getByTestId(`case-division-${birthCase}`).innerText()).toBe(divisionName);
     await page.getByTestId(`cases-row-${birthCase}`).click();
+    await expect.poll(() => page.getByTestId('case-division-name').innerText()).toContain(divisionName);
     await expect.poll(() => page.getByTestId('case-history').innerText()).toContain('逾期上报区卫健局');
     expect(await page.getByTestId('case-escalated').innerText()).toContain('已上报');
   });

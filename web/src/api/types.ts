@@ -519,7 +519,9 @@ export interface CaseSummary {
   personName: string | null;
   personIdNumber: string | null;
   ownerOrgCode: string | null;
+  ownerOrgName: string | null;
   divisionCode: string | null;
+  divisionName: string | null;
   dueOn: string;
   /** When the system escalated the overdue case to the bureau. */
   escalatedAt: string | null;

@@ -73,9 +73,11 @@ export function CaseDetailPage() {
               {data.personIdNumber && <Typography.Text type="secondary"> {data.personIdNumber}</Typography.Text>}
             </Descriptions.Item>
             <Descriptions.Item label={t('crosscheck.cases.owner')}>
+              {data.ownerOrgName && <span data-testid="case-owner-name">{data.ownerOrgName} </span>}
               <code>{data.ownerOrgCode ?? '—'}</code>
             </Descriptions.Item>
             <Descriptions.Item label={t('crosscheck.cases.division')}>
+              {data.divisionName && <span data-testid="case-division-name">{data.divisionName} </span>}
               <code>{data.divisionCode ?? '—'}</code>
             </Descriptions.Item>
             <Descriptions.Item label={t('crosscheck.cases.due')}>

@@ -23,6 +23,20 @@ function todayInDistrict(): string {
   return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** A unit's or a division's name, with its code small beneath (the code alone when the name is unknown). */
+function NameWithCode({ name, code, testId }: { name: string | null; code: string | null; testId: string }) {
+  if (!code) return <>—</>;
+  if (!name) return <code>{code}</code>;
+  return (
+    <Space orientation="vertical" size={0}>
+      <Typography.Text data-testid={testId}>{name}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {code}
+      </Typography.Text>
+    </Space>
+  );
+}
+
 /** `/crosscheck/cases`: the cases the user sees, filtered by rule and status (kept in the address); a row opens the case. */
 export function CasesPage() {
   const { t } = useTranslation();
@@ -87,15 +101,15 @@ export function CasesPage() {
     },
     {
       title: t('crosscheck.cases.owner'),
-      dataIndex: 'ownerOrgCode',
-      width: 120,
-      render: (v: string | null) => <code>{v ?? '—'}</code>,
+      key: 'owner',
+      width: 170,
+      render: (_, row) => <NameWithCode name={row.ownerOrgName} code={row.ownerOrgCode} testId={`case-owner-${row.id}`} />,
     },
     {
       title: t('crosscheck.cases.division'),
-      dataIndex: 'divisionCode',
-      width: 130,
-      render: (v: string | null) => <code>{v ?? '—'}</code>,
+      key: 'division',
+      width: 150,
+      render: (_, row) => <NameWithCode name={row.divisionName} code={row.divisionCode} testId={`case-division-${row.id}`} />,
     },
     {
       title: t('crosscheck.cases.due'),
