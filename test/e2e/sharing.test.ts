@@ -271,6 +271,12 @@ describe('data sharing pages in Chromium', () => {
     await pickMonth(page, 'town-month', '2025-06');
     await expect.poll(() => total.getAttribute('data-value')).toBe('0');
     await page.getByText('这个月没有变动').waitFor();
+    // The changes read as a clerk reads them: coded fields by their labels.
+    await page.getByTestId('nav-my-data').click();
+    const feed = page.getByTestId('feed-table');
+    await expect.poll(() => feed.innerText()).toContain('陈丽');
+    expect(await feed.innerText()).toContain('性别：女');
+    await page.getByTestId('nav-town-downloads').click();
 
     await page.getByTestId('lang-switch').click();
     await page.getByText('No changes in this month').waitFor();

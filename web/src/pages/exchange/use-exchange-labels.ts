@@ -35,6 +35,8 @@ export interface ExchangeLabels {
   /** Label of a type's field; the key when unknown. */
   fieldKey: (type: EventType | undefined, key: string) => string;
   codeTable: (table: CodeTable) => string;
+  /** A field's value as a clerk reads it: a code by its label in the code table (the value itself when it has none). */
+  fieldValue: (catalog: CatalogIndex | undefined, type: EventType | undefined, key: string, value: unknown) => string;
   kind: (kind: string) => string;
   kindHint: (kind: string) => string;
   status: (status: string) => string;
@@ -62,6 +64,12 @@ export function useExchangeLabels(): ExchangeLabels {
       return field ? pick(field.labelZh, field.labelEn) : key;
     },
     codeTable: (table) => pick(table.titleZh, table.titleEn),
+    fieldValue: (catalog, type, key, value) => {
+      const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+      const table = findField(type, key)?.codeTable;
+      const entry = table ? catalog?.codeTables.get(table)?.entries.find((e) => e.code === text) : undefined;
+      return entry ? pick(entry.labelZh, entry.labelEn) : text;
+    },
     kind: (kind) => (isKnownKind(kind) ? t(`exchange.fieldKinds.${kind}`) : kind),
     kindHint: (kind) => (isKnownKind(kind) ? t(`exchange.fieldKindHints.${kind}`) : kind),
     status: (status) =>

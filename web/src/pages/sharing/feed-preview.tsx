@@ -68,7 +68,7 @@ export function FeedPreview({ agreement, catalog }: { agreement: Agreement; cata
     const type = catalog?.byKey.get(item.type);
     return Object.entries(item.fields)
       .filter(([, v]) => v !== null && v !== undefined && v !== '')
-      .map(([key, v]) => `${labels.fieldKey(type, key)}：${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+      .map(([key, v]) => `${labels.fieldKey(type, key)}：${labels.fieldValue(catalog, type, key, v)}`)
       .join('；');
   };
 
