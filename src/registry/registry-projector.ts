@@ -1,3 +1,4 @@
+import { analysisChunkHook, rebuildAnalysisAggregatesOf } from '../analysis/index.js';
 import type { AppContext } from '../platform/context.js';
 import { projectLedger, rebuildRegistry, type ProjectedPersonsHook, type ProjectionFollower, type ProjectionProgress, type ProjectionResult } from './projection/project-ledger.js';
 
@@ -20,7 +21,7 @@ export class RegistryProjector {
 
   /** The follower's chunk hook, for other projection paths (reviewer decisions); call `followUp` after them. */
   get afterChunkHook(): ProjectedPersonsHook | undefined {
-    return this.follower?.afterChunk;
+    return withAnalysis(this.districtCode, this.follower?.afterChunk);
   }
 
   /** Runs the follower's after-run step (after a reviewer decision re-projected persons). */
@@ -52,7 +53,7 @@ export class RegistryProjector {
       do {
         this.again = false;
         try {
-          await projectLedger(this.ctx.db, this.districtCode, undefined, this.follower?.afterChunk);
+          await projectLedger(this.ctx.db, this.districtCode, undefined, this.afterChunkHook);
           await this.follower?.afterRun();
         } catch (error) {
           // Nothing half-done stays: each chunk commits with its cursor. Say so and retry on the next schedule.
@@ -67,14 +68,25 @@ export class RegistryProjector {
 
 /** Projects what is pending, once (CLI). */
 export async function catchUpRegistry(ctx: AppContext, onProgress?: (p: ProjectionProgress) => void, follower?: ProjectionFollower): Promise<ProjectionResult> {
-  const result = await projectLedger(ctx.db, districtCodeOf(ctx), onProgress, follower?.afterChunk);
+  const result = await projectLedger(ctx.db, districtCodeOf(ctx), onProgress, withAnalysis(districtCodeOf(ctx), follower?.afterChunk));
   await follower?.afterRun();
   return result;
 }
 
+/** The follower's chunk hook, after the analysis cells' upkeep (which every projection path runs). */
+function withAnalysis(districtCode: string, hook: ProjectedPersonsHook | undefined): ProjectedPersonsHook {
+  const analysis = analysisChunkHook(districtCode);
+  return async (trx, personIds) => {
+    await analysis(trx, personIds);
+    await hook?.(trx, personIds);
+  };
+}
+
 /** Rebuilds the registry from the whole ledger (CLI). */
-export function rebuildRegistryOf(ctx: AppContext, onProgress?: (p: ProjectionProgress) => void): Promise<ProjectionResult> {
-  return rebuildRegistry(ctx.db, districtCodeOf(ctx), onProgress);
+export async function rebuildRegistryOf(ctx: AppContext, onProgress?: (p: ProjectionProgress) => void): Promise<ProjectionResult> {
+  const result = await rebuildRegistry(ctx.db, districtCodeOf(ctx), onProgress);
+  await rebuildAnalysisAggregatesOf(ctx.db, districtCodeOf(ctx));
+  return result;
 }
 
 function districtCodeOf(ctx: AppContext): string {

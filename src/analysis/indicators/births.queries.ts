@@ -45,7 +45,7 @@ export async function findBirths(db: Kysely<Database>, period: Period, area: str
     sex: c.sex,
     birthDate: c.birthDate,
     motherBirthDate: c.motherBirth,
-    order: stated.get(childId) ?? ranks.get(childId) ?? 1,
+    order: stated.get(childId) ?? (c.motherId !== null ? ranks.get(`${c.motherId}:${childId}`) : undefined) ?? 1,
   }));
 }
 
@@ -71,8 +71,12 @@ async function findStatedOrders(db: Kysely<Database>, childIds: readonly number[
   return out;
 }
 
-/** Each child's rank among its mother's children known to the registry (by birth date, then id: twins count twice). */
-async function rankAmongSiblings(db: Kysely<Database>, motherIds: readonly number[]): Promise<Map<number, number>> {
+/**
+ * Each child's rank among its mother's children known to the registry (by birth date, then id:
+ * twins count twice), keyed `mother:child`: a child named with two mothers is ranked among the
+ * children of the one its birth is counted with, whatever other births the period holds.
+ */
+async function rankAmongSiblings(db: Kysely<Database>, motherIds: readonly number[]): Promise<Map<string, number>> {
   const byMother = new Map<number, Map<number, string>>();
   for (let i = 0; i < motherIds.length; i += CHUNK) {
     const rows = await db
@@ -91,10 +95,10 @@ async function rankAmongSiblings(db: Kysely<Database>, motherIds: readonly numbe
       byMother.set(mother, kids);
     }
   }
-  const out = new Map<number, number>();
-  for (const kids of byMother.values()) {
+  const out = new Map<string, number>();
+  for (const [mother, kids] of byMother) {
     const sorted = [...kids.entries()].sort((a, b) => (a[1] === b[1] ? a[0] - b[0] : a[1] < b[1] ? -1 : 1));
-    sorted.forEach(([id], index) => out.set(id, index + 1));
+    sorted.forEach(([id], index) => out.set(`${mother}:${id}`, index + 1));
   }
   return out;
 }

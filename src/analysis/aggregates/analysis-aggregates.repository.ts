@@ -1,0 +1,143 @@
+import type SqliteDatabase from 'better-sqlite3';
+import { sql, type Kysely } from 'kysely';
+import type pg from 'pg';
+import type { Database } from '../../platform/db/index.js';
+import { copyRowsInto, type CopyValue } from '../../platform/db/postgres-copy.js';
+import type { CellGrid } from './cell-grid.js';
+import type { PersonFacts } from './person-facts.queries.js';
+import type { MonthRange } from './person-cells.js';
+
+/** The months the cells cover and the district they were built for. */
+export interface AggregatesMeta extends MonthRange {
+  district: string;
+}
+
+const ROWS_PER_INSERT = 500;
+const IDS_PER_QUERY = 500;
+
+/** The cells' coverage, or null when they were never built (reports then scan the registry). */
+export async function findAggregatesMeta(db: Kysely<Database>): Promise<AggregatesMeta | null> {
+  const row = (await sql<{ district: string; first_month: number | string; last_month: number | string }>`select district, first_month, last_month from analysis_meta where id = 1`.execute(db)).rows[0];
+  return row ? { district: row.district, first: Number(row.first_month), last: Number(row.last_month) } : null;
+}
+
+/** Drops every cell, fact and the coverage row. */
+export async function clearAggregates(db: Kysely<Database>): Promise<void> {
+  await sql`delete from analysis_meta`.execute(db);
+  await sql`delete from analysis_cells`.execute(db);
+  await sql`delete from analysis_person_facts`.execute(db);
+}
+
+export async function saveAggregatesMeta(db: Kysely<Database>, meta: AggregatesMeta): Promise<void> {
+  await sql`delete from analysis_meta`.execute(db);
+  await sql`insert into analysis_meta (id, district, first_month, last_month, built_at) values (1, ${meta.district}, ${meta.first}, ${meta.last}, ${new Date().toISOString()})`.execute(db);
+}
+
+/** The stored facts of the given persons (those that have any). */
+export async function findPersonFacts(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, PersonFacts>> {
+  const out = new Map<number, PersonFacts>();
+  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+    const rows = (await sql<{ person_id: number | string; facts: string }>`select person_id, facts from analysis_person_facts where person_id in (${sql.join(ids.slice(i, i + IDS_PER_QUERY))})`.execute(db)).rows;
+    for (const row of rows) out.set(Number(row.person_id), JSON.parse(row.facts) as PersonFacts);
+  }
+  return out;
+}
+
+/** Replaces the stored facts of `ids`: the ones in `facts` are written, the others removed. */
+export async function replacePersonFacts(db: Kysely<Database>, ids: readonly number[], facts: ReadonlyMap<number, PersonFacts>): Promise<void> {
+  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) await sql`delete from analysis_person_facts where person_id in (${sql.join(ids.slice(i, i + IDS_PER_QUERY))})`.execute(db);
+  await insertPersonFacts(db, facts);
+}
+
+/**
+ * The connection under the caller's transaction, for bulk writes of a rebuild: SQLite's prepared
+ * statements or PostgreSQL's COPY (the statements Kysely builds cost more than the writing).
+ */
+export interface BulkConnection {
+  sqlite?: SqliteDatabase.Database;
+  postgresClient?: () => Promise<pg.PoolClient>;
+}
+
+async function bulkInsert(bulk: BulkConnection, table: string, columns: readonly string[], rows: Iterable<CopyValue[]>): Promise<boolean> {
+  if (bulk.sqlite) {
+    const insert = bulk.sqlite.prepare(`insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
+    for (const row of rows) insert.run(...row);
+    return true;
+  }
+  if (bulk.postgresClient) {
+    const client = await bulk.postgresClient();
+    let batch: CopyValue[][] = [];
+    for (const row of rows) {
+      batch.push(row);
+      if (batch.length >= 100_000) {
+        await copyRowsInto(client, table, columns, batch);
+        batch = [];
+      }
+    }
+    await copyRowsInto(client, table, columns, batch);
+    return true;
+  }
+  return false;
+}
+
+/** Writes facts of persons that have none stored (a rebuild). */
+export async function insertPersonFacts(db: Kysely<Database>, facts: ReadonlyMap<number, PersonFacts>, bulk: BulkConnection = {}): Promise<void> {
+  if (await bulkInsert(bulk, 'analysis_person_facts', ['person_id', 'facts'], (function* () { for (const [id, f] of facts) yield [id, JSON.stringify(f)]; })())) return;
+  let rows: ReturnType<typeof sql>[] = [];
+  const flush = async () => {
+    if (rows.length > 0) await sql`insert into analysis_person_facts (person_id, facts) values ${sql.join(rows)}`.execute(db);
+    rows = [];
+  };
+  for (const [id, f] of facts) {
+    rows.push(sql`(${id}, ${JSON.stringify(f)})`);
+    if (rows.length >= ROWS_PER_INSERT) await flush();
+  }
+  await flush();
+}
+
+/** Adds the grid's cells to the stored ones (a missing cell counts as 0); cells that come to 0 are removed. */
+export async function addCells(db: Kysely<Database>, grid: CellGrid): Promise<void> {
+  let rows: ReturnType<typeof sql>[] = [];
+  const areas = new Set<string>();
+  const flush = async () => {
+    if (rows.length > 0)
+      await sql`insert into analysis_cells (area, month, kind, value) values ${sql.join(rows)}
+        on conflict (area, month, kind) do update set value = analysis_cells.value + excluded.value`.execute(db);
+    rows = [];
+  };
+  for (const { area, month, kind, value } of grid.cells()) {
+    areas.add(area);
+    rows.push(sql`(${area}, ${month}, ${kind}, ${value})`);
+    if (rows.length >= ROWS_PER_INSERT) await flush();
+  }
+  await flush();
+  const list = [...areas];
+  for (let i = 0; i < list.length; i += IDS_PER_QUERY) await sql`delete from analysis_cells where value = 0 and area in (${sql.join(list.slice(i, i + IDS_PER_QUERY))})`.execute(db);
+}
+
+/** Writes the grid's cells into an empty table (a rebuild). */
+export async function insertCells(db: Kysely<Database>, grid: CellGrid, bulk: BulkConnection = {}): Promise<void> {
+  if (await bulkInsert(bulk, 'analysis_cells', ['area', 'month', 'kind', 'value'], (function* () { for (const c of grid.cells()) yield [c.area, c.month, c.kind, c.value]; })())) return;
+  let rows: ReturnType<typeof sql>[] = [];
+  const flush = async () => {
+    if (rows.length > 0) await sql`insert into analysis_cells (area, month, kind, value) values ${sql.join(rows)}`.execute(db);
+    rows = [];
+  };
+  for (const { area, month, kind, value } of grid.cells()) {
+    rows.push(sql`(${area}, ${month}, ${kind}, ${value})`);
+    if (rows.length >= ROWS_PER_INSERT) await flush();
+  }
+  await flush();
+}
+
+/** The cells of one area from the first month to `lastMonth`. */
+export async function findAreaCells(db: Kysely<Database>, area: string, lastMonth: number): Promise<Array<{ month: number; kind: number; value: number }>> {
+  const rows = (await sql<{ month: number | string; kind: number | string; value: number | string }>`select month, kind, value from analysis_cells where area = ${area} and month <= ${lastMonth}`.execute(db)).rows;
+  return rows.map((r) => ({ month: Number(r.month), kind: Number(r.kind), value: Number(r.value) }));
+}
+
+/** Every stored cell, in key order (tests compare a rebuild with incremental upkeep). */
+export async function findAllCells(db: Kysely<Database>): Promise<Array<{ area: string; month: number; kind: number; value: number }>> {
+  const rows = (await sql<{ area: string; month: number | string; kind: number | string; value: number | string }>`select area, month, kind, value from analysis_cells where value <> 0 order by area, month, kind`.execute(db)).rows;
+  return rows.map((r) => ({ area: r.area, month: Number(r.month), kind: Number(r.kind), value: Number(r.value) }));
+}

@@ -1,0 +1,91 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, Db } from '../../platform/db/index.js';
+import { todayInDistrict } from '../../platform/district/district-time.js';
+import { addCells, type BulkConnection, clearAggregates, findAggregatesMeta, findPersonFacts, insertCells, insertPersonFacts, replacePersonFacts, saveAggregatesMeta, type AggregatesMeta } from './analysis-aggregates.repository.js';
+import { CellGrid } from './cell-grid.js';
+import { addPersonCells, monthOf, type MonthRange } from './person-cells.js';
+import { loadPersonFacts, widenToRelatives, type PersonFacts } from './person-facts.queries.js';
+
+/** Years before this one the cells cover (older periods are scanned), and years after (future periods a plan may ask for). */
+const YEARS_BACK = 3;
+const YEARS_AHEAD = 1;
+const PERSONS_PER_PAGE = 5000;
+
+/** The months a build covers by default: January three years ago to December next year. */
+export function defaultMonthRange(today = todayInDistrict()): MonthRange {
+  const year = Number(today.slice(0, 4));
+  return { first: monthOf(`${year - YEARS_BACK}-01-01`), last: monthOf(`${year + YEARS_AHEAD}-12-01`) };
+}
+
+/**
+ * Computes the cells from the whole registry anew, in the caller's transaction or its own:
+ * every person's facts, their contribution at the district, town and village level.
+ */
+export async function rebuildAnalysisAggregates(db: Kysely<Database>, district: string, range: MonthRange = defaultMonthRange(), bulk: BulkConnection = {}): Promise<{ persons: number; cells: number }> {
+  await clearAggregates(db);
+  const grid = new CellGrid(range);
+  let persons = 0;
+  for (let after = 0; ; ) {
+    const ids = (await sql<{ id: number | string }>`select id from persons where id > ${after} order by id limit ${PERSONS_PER_PAGE}`.execute(db)).rows.map((r) => Number(r.id));
+    if (ids.length === 0) break;
+    const facts = await loadPersonFacts(db, ids, district);
+    for (const f of facts.values()) addPersonCells(f, range, 1, grid.add);
+    await insertPersonFacts(db, facts, bulk);
+    persons += facts.size;
+    after = ids[ids.length - 1]!;
+  }
+  await insertCells(db, grid, bulk);
+  await saveAggregatesMeta(db, { district, ...range });
+  return { persons, cells: await countCells(db) };
+}
+
+/**
+ * Brings the cells in line after a projection chunk changed `personIds` (in the chunk's
+ * transaction): each affected person's stored contribution is subtracted and the new one added.
+ * Affected are the persons themselves and the relatives whose births they place (children by
+ * mother's age, siblings by order). Builds everything when the cells were never built.
+ */
+export async function updateAnalysisAggregates(trx: Kysely<Database>, district: string, personIds: readonly number[]): Promise<void> {
+  const meta = await findAggregatesMeta(trx);
+  if (!meta || meta.district !== district) {
+    await rebuildAnalysisAggregates(trx, district, meta ?? undefined);
+    return;
+  }
+  if (personIds.length === 0) return;
+  const ownOld = await findPersonFacts(trx, personIds);
+  const affected = await widenToRelatives(trx, personIds, [...ownOld.values()].flatMap((f) => (f.mo === null ? [] : [f.mo])));
+  const old = affected.length === personIds.length ? ownOld : await findPersonFacts(trx, affected);
+  const now = await loadPersonFacts(trx, affected, district);
+  const grid = new CellGrid(meta);
+  const changed: number[] = [];
+  for (const id of affected) {
+    const before = old.get(id);
+    const after = now.get(id);
+    if (before && after && JSON.stringify(before) === JSON.stringify(after)) continue;
+    changed.push(id);
+    if (before) addPersonCells(before, meta, -1, grid.add);
+    if (after) addPersonCells(after, meta, 1, grid.add);
+  }
+  if (changed.length === 0) return;
+  await addCells(trx, grid);
+  await replacePersonFacts(trx, changed, new Map(changed.flatMap((id): Array<[number, PersonFacts]> => (now.has(id) ? [[id, now.get(id)!]] : []))));
+}
+
+/** The projection hook that keeps the cells (compose it with the other followers of the registry). */
+export function analysisChunkHook(district: string): (trx: Kysely<Database>, personIds: readonly number[]) => Promise<void> {
+  return (trx, personIds) => updateAnalysisAggregates(trx, district, personIds);
+}
+
+/** Rebuilds in a transaction of its own (after a registry rebuild, or from a benchmark). */
+export function rebuildAnalysisAggregatesOf(db: Db, district: string, range?: MonthRange): Promise<{ persons: number; cells: number }> {
+  return db.kysely.transaction().execute((trx) =>
+    rebuildAnalysisAggregates(trx, district, range, { sqlite: db.sqlite, postgresClient: db.postgresClientOf && (() => db.postgresClientOf!(trx)) }),
+  );
+}
+
+export type { AggregatesMeta };
+
+async function countCells(db: Kysely<Database>): Promise<number> {
+  const row = (await sql<{ n: number | string }>`select count(*) as n from analysis_cells`.execute(db)).rows[0];
+  return Number(row?.n ?? 0);
+}

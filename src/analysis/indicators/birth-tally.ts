@@ -1,0 +1,28 @@
+import type { BirthRow } from './births.queries.js';
+import { ageOn } from './calendar-days.js';
+import { FERTILE_FIRST_AGE, FERTILE_LAST_AGE } from './person-time.js';
+
+/** Births of an area and period counted the ways the indicators need them. */
+export interface BirthTally {
+  total: number;
+  male: number;
+  female: number;
+  /** First, second, third and later. */
+  byOrder: number[];
+  /** By the mother's completed years at the birth, 15 first (mothers outside 15–49 or unknown are not in it). */
+  byAge1: number[];
+}
+
+/** Counts the births of the scan by sex, order and mother's age. */
+export function tallyBirths(births: readonly BirthRow[]): BirthTally {
+  const tally: BirthTally = { total: births.length, male: 0, female: 0, byOrder: [0, 0, 0], byAge1: Array.from({ length: FERTILE_LAST_AGE - FERTILE_FIRST_AGE + 1 }, () => 0) };
+  for (const birth of births) {
+    if (birth.sex === '1') tally.male += 1;
+    if (birth.sex === '2') tally.female += 1;
+    tally.byOrder[Math.min(birth.order, 3) - 1]! += 1;
+    if (birth.motherBirthDate === null) continue;
+    const age = ageOn(birth.motherBirthDate, birth.birthDate);
+    if (age >= FERTILE_FIRST_AGE && age <= FERTILE_LAST_AGE) tally.byAge1[age - FERTILE_FIRST_AGE]! += 1;
+  }
+  return tally;
+}
