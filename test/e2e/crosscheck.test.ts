@@ -99,6 +99,8 @@ describe('cross-verification cases in Chromium', () => {
     await page.getByTestId('nav-crosscheck-rules').click();
     await expect.poll(() => page.getByTestId('rules-open-pregnancy_overdue').innerText()).toBe('1');
     expect(await page.getByTestId('rules-open-birth_without_hukou').innerText()).toBe('0');
+    // Sources by their names in the catalog, not their keys.
+    await expect.poll(() => page.getByTestId('rules-row-birth_without_hukou').getByTestId('rules-source-hukou_birth').innerText()).toBe('新生儿入户登记');
   });
 
   it('lets a town operator work an overdue pregnancy in English', async () => {

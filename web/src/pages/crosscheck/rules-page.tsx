@@ -1,4 +1,4 @@
-import { Card, Table, Tag, Typography } from 'antd';
+import { Card, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -6,6 +6,8 @@ import type { CrosscheckRuleInfo } from '../../api/types.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState } from '../../components/error-state.js';
 import { PageHeader } from '../../components/page-header.js';
+import { useCatalog } from '../exchange/use-catalog.js';
+import { useExchangeLabels } from '../exchange/use-exchange-labels.js';
 import { useCrosscheckLabels, useCrosscheckRules } from './use-crosscheck-labels.js';
 
 const SEVERITY_COLORS = { high: 'red', medium: 'orange', low: 'blue' } as const;
@@ -15,12 +17,15 @@ export function RulesPage() {
   const { t } = useTranslation();
   const labels = useCrosscheckLabels();
   const { data, error, loading, reload } = useCrosscheckRules();
+  const catalog = useCatalog();
+  const exchange = useExchangeLabels();
   const days = (n: number) => (n > 0 ? t('crosscheck.rules.days', { count: n }) : t('crosscheck.rules.none'));
 
   const columns: TableColumnsType<CrosscheckRuleInfo> = [
     {
       title: t('crosscheck.rules.rule'),
       key: 'rule',
+      width: 260,
       render: (_, r) => (
         <>
           <Typography.Text strong>{labels.text(r.description)}</Typography.Text>
@@ -40,28 +45,36 @@ export function RulesPage() {
     {
       title: t('crosscheck.rules.sources'),
       dataIndex: 'sources',
-      width: 220,
+      width: 210,
       render: (sources: string[]) =>
-        sources.map((s) => <Tag key={s}>{s === '*' ? t('crosscheck.rules.allSources') : s}</Tag>),
+        sources.map((s) =>
+          s === '*' ? (
+            <Tag key={s}>{t('crosscheck.rules.allSources')}</Tag>
+          ) : (
+            <Tooltip key={s} title={s}>
+              <Tag data-testid={`rules-source-${s}`}>{exchange.typeKey(catalog.data, s)}</Tag>
+            </Tooltip>
+          ),
+        ),
     },
-    { title: t('crosscheck.rules.grace'), dataIndex: 'graceDays', width: 100, render: days },
-    { title: t('crosscheck.rules.dueDays'), dataIndex: 'dueDays', width: 100, render: days },
+    { title: t('crosscheck.rules.grace'), dataIndex: 'graceDays', width: 80, render: days },
+    { title: t('crosscheck.rules.dueDays'), dataIndex: 'dueDays', width: 80, render: days },
     {
       title: t('crosscheck.rules.responsible'),
       dataIndex: 'responsible',
-      width: 140,
+      width: 120,
       render: (v: string) => labels.responsible(v),
     },
     {
       title: t('crosscheck.rules.autoClose'),
       dataIndex: 'autoClose',
-      width: 220,
+      width: 200,
       render: (v: CrosscheckRuleInfo['autoClose']) => labels.text(v),
     },
     {
       title: t('crosscheck.rules.openCases'),
       dataIndex: 'openCases',
-      width: 100,
+      width: 80,
       align: 'right',
       render: (n: number, r) => (
         <Link to={`/crosscheck/cases?rule=${encodeURIComponent(r.id)}`} data-testid={`rules-open-${r.id}`}>
@@ -83,7 +96,7 @@ export function RulesPage() {
           dataSource={data?.items ?? []}
           loading={loading}
           pagination={false}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1030 }}
           onRow={(r) => ({ 'data-testid': `rules-row-${r.id}` }) as never}
           locale={{ emptyText: <EmptyState title={t('crosscheck.rules.none')} /> }}
           data-testid="rules-table"
