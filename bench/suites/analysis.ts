@@ -14,6 +14,7 @@ import { openContext } from '../../src/platform/bootstrap.js';
 import type { Dialect } from '../../src/platform/db/index.js';
 import { createTestContext } from '../../test/test-database.js';
 import { buildSyntheticRegistry } from './analysis-registry.js';
+import { measureUpkeep } from './analysis-upkeep.js';
 
 export const ANALYSIS = 'analysis';
 
@@ -117,9 +118,27 @@ export const analysisSuite: Suite = {
   async run(ctx) {
     const figures: Figure[] = [];
     // The 2 M point (beyond the goal's 1 M): how the cells and the reference scan grow.
-    const chosen = process.env.POPX_BENCH_ANALYSIS_PLAN?.split(',').map((p): [Dialect, number, boolean] => [p.split(':')[0] as Dialect, Number(p.split(':')[1]), true]);
-    const plan: Array<[Dialect, number, boolean]> = chosen ?? (ctx.quick ? [['sqlite', 20_000, true], ['postgres', 20_000, true]] : [['sqlite', 1_000_000, true], ['postgres', 1_000_000, true], ['sqlite', 2_000_000, true]]);
-    for (const [dialect, persons, dashboard] of plan) for (const f of await measureDialect(dialect, persons, ctx.log, dashboard)) figures.push(ctx.emit(f));
+    const chosen = process.env.POPX_BENCH_ANALYSIS_PLAN?.split(',').map((p) => [p.split(':')[0]!, Number(p.split(':')[1])] as const);
+    const plan = chosen ?? (ctx.quick ? ([['upkeep-sqlite', 3000], ['sqlite', 20_000], ['postgres', 20_000]] as const) : ([['upkeep-sqlite', 20_000], ['upkeep-postgres', 20_000], ['sqlite', 1_000_000], ['postgres', 1_000_000], ['sqlite', 2_000_000]] as const));
+    for (const [what, persons] of plan) {
+      if (what.startsWith('upkeep-')) {
+        const dialect = what.slice('upkeep-'.length) as Dialect;
+        const u = await measureUpkeep(dialect, persons, ctx.tmpDir, ctx.log);
+        const base: Figure = { suite: ANALYSIS, name: `${dialect}: projection without the cells' upkeep`, value: u.without.cpuMs, unit: 'ms CPU', size: u.entries, notes: `popx gen ${persons} persons (24 months), ${u.entries} ledger entries projected at once; wall ${u.without.wallMs.toFixed(0)} ms` };
+        figures.push(ctx.emit(base));
+        figures.push(
+          ctx.emit(
+            withBaseline(
+              { suite: ANALYSIS, name: `${dialect}: projection with the cells' upkeep`, value: u.with.cpuMs, unit: 'ms CPU', size: u.entries, notes: `the same entries, the analysis hook in each chunk; wall ${u.with.wallMs.toFixed(0)} ms` },
+              base,
+              'CPU ÷ the same projection without the hook (same run)',
+            ),
+          ),
+        );
+        continue;
+      }
+      for (const f of await measureDialect(what as Dialect, persons, ctx.log)) figures.push(ctx.emit(f));
+    }
     return figures;
   },
 };
