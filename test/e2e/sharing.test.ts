@@ -151,6 +151,10 @@ describe('data sharing pages in Chromium', () => {
     await bureau.getByTestId('nav-agreements').click();
     await bureau.getByTestId('agreements-filter-status').click();
     await bureau.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '待审批' }).click();
+    // The list names each agreement by its title, on screen at 1366 px.
+    const title = bureau.getByTestId(`agreements-row-title-${agreementId}`);
+    await expect.poll(() => title.innerText(), { timeout: 15_000 }).toBe('死亡注销信息（就业援助核对）');
+    expect(await title.isVisible()).toBe(true);
     await bureau.getByTestId(`agreements-row-${agreementId}`).click();
     await bureau.getByTestId('scope-field-hukou_death-id_number').uncheck();
     const approve = bureau.getByTestId('decision-approve');
@@ -274,7 +278,7 @@ describe('data sharing pages in Chromium', () => {
     // The changes read as a clerk reads them: coded fields by their labels.
     await page.getByTestId('nav-my-data').click();
     const feed = page.getByTestId('feed-table');
-    await expect.poll(() => feed.innerText()).toContain('陈丽');
+    await expect.poll(() => feed.innerText(), { timeout: 15_000 }).toContain('陈丽');
     expect(await feed.innerText()).toContain('性别：女');
     await page.getByTestId('nav-town-downloads').click();
 
@@ -312,7 +316,8 @@ describe('data sharing pages in Chromium', () => {
     expect(await narrow.isDisabled()).toBe(true);
     // A district-wide agreement names the district itself; the bureau takes it out and names one town.
     const codes = page.getByTestId('decision-area-codes');
-    expect(await codes.innerText()).toContain('顺德区');
+    // The code turns into its name once the division tree has loaded.
+    await expect.poll(() => codes.innerText(), { timeout: 15_000 }).toContain('顺德区');
     await codes.click();
     await page.keyboard.press('Backspace');
     // No division named: nothing can be decided, and the panel says why.

@@ -44,13 +44,27 @@ export function AgreementsPage() {
   const open = (row: Agreement) => void navigate(`/sharing/agreements/${encodeURIComponent(row.id)}`);
 
   const columns: TableColumnsType<Agreement> = [
-    { title: t('sharing.agreements.id'), dataIndex: 'id', width: 200, render: (id: string) => <code>{id}</code> },
+    {
+      title: t('sharing.agreements.name'),
+      key: 'title',
+      width: 250,
+      render: (_: unknown, row) => (
+        <Flex vertical>
+          <Typography.Text strong data-testid={`agreements-row-title-${row.id}`}>
+            {row.title}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <code>{row.id}</code>
+          </Typography.Text>
+        </Flex>
+      ),
+    },
     ...(districtWide
       ? [
           {
             title: t('sharing.agreements.org'),
             dataIndex: 'orgCode',
-            width: 200,
+            width: 180,
             render: (code: string, row: Agreement) => (
               <Tooltip title={code}>
                 <span>{row.orgName ?? code}</span>
@@ -59,17 +73,16 @@ export function AgreementsPage() {
           },
         ]
       : []),
-    { title: t('sharing.agreements.name'), dataIndex: 'title', ellipsis: true },
     {
       title: t('sharing.agreements.types'),
       key: 'types',
-      width: 280,
+      width: 260,
       render: (_: unknown, row) => <AgreementTypesSummary scope={row} catalog={catalog.data} />,
     },
     {
       title: t('sharing.agreements.personFields'),
       dataIndex: 'personFields',
-      width: 110,
+      width: 100,
       align: 'right',
       render: (fields: string[]) => (
         <Tooltip title={fields.map((f) => labels.personField(f)).join('、') || undefined}>
@@ -80,13 +93,13 @@ export function AgreementsPage() {
     {
       title: t('sharing.agreements.period'),
       key: 'period',
-      width: 210,
+      width: 200,
       render: (_: unknown, row) => <span style={{ whiteSpace: 'nowrap' }}>{periodLabel(row)}</span>,
     },
     {
       title: t('sharing.agreements.status'),
       dataIndex: 'status',
-      width: 130,
+      width: 120,
       render: (status: AgreementStatus, row) => (
         <Flex gap={4} align="center">
           <AgreementStatusTag status={status} testId={`agreements-row-status-${row.id}`} />
@@ -145,7 +158,7 @@ export function AgreementsPage() {
             dataSource={data?.items ?? []}
             loading={loading}
             pagination={pagination}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1110 }}
             onRow={(row) =>
               ({
                 onClick: () => open(row),
