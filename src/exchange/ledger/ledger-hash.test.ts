@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../platform/audit/canonical-json.js';
-import { ledgerHashBody } from './ledger-hash.js';
+import { LedgerHashBodies, ledgerHashBody } from './ledger-hash.js';
 
 describe('the ledger hash body', () => {
   it('is the canonical JSON of the covered fields (so plain JSON.stringify is safe for it)', () => {
@@ -41,6 +41,11 @@ describe('the ledger hash body', () => {
       fc.property(entry, (e) => {
         const values = [e.seq, e.submission_id, e.org_code, e.type, e.record_id, e.action, e.refs_seq, e.subject, e.event_date, e.payload_hash, e.committed_at];
         expect(ledgerHashBody(e)).toBe(JSON.stringify(values));
+        const bodies = new LedgerHashBodies(e.submission_id, e.org_code, e.committed_at);
+        const body = bodies.body(e.seq, e.type, e.record_id, e.action, e.refs_seq, e.subject, e.event_date, e.payload_hash);
+        expect(body).toBe(JSON.stringify(values));
+        // Again, with the type's JSON cached.
+        expect(bodies.body(e.seq, e.type, e.record_id, e.action, e.refs_seq, e.subject, e.event_date, e.payload_hash)).toBe(body);
       }),
     );
   });

@@ -21,6 +21,44 @@ export function ledgerHashBody(entry: Omit<LedgerTable, 'hash' | 'prev_hash' | '
   );
 }
 
+/**
+ * Hash bodies of one submission's entries: {@link ledgerHashBody} with the JSON of what every
+ * entry shares (submission, organisation, commit time) and of each type and action written
+ * once, not once per row.
+ */
+export class LedgerHashBodies {
+  private readonly shared: string;
+  private readonly committed: string;
+  private readonly types = new Map<string, string>();
+
+  constructor(submissionId: string, orgCode: string, committedAt: string) {
+    this.shared = `,${jsonText(submissionId)},${jsonText(orgCode)},`;
+    this.committed = `,${jsonText(committedAt)}]`;
+  }
+
+  /** The body of one entry, the same text as ledgerHashBody gives for it. */
+  body(
+    seq: number,
+    type: string,
+    recordId: string,
+    action: string,
+    refsSeq: number | null,
+    subject: string | null,
+    eventDate: string | null,
+    hash: string,
+  ): string {
+    let typed = this.types.get(type);
+    if (typed === undefined) {
+      typed = `${jsonText(type)},`;
+      this.types.set(type, typed);
+    }
+    return (
+      `[${jsonNumber(seq)}${this.shared}${typed}${jsonText(recordId)},${jsonText(action)},${refsSeq === null ? 'null' : jsonNumber(refsSeq)},` +
+      `${subject === null ? 'null' : jsonText(subject)},${eventDate === null ? 'null' : jsonText(eventDate)},${jsonText(hash)}${this.committed}`
+    );
+  }
+}
+
 /** A string JSON.stringify writes as is between quotes: no quote, backslash, control character or surrogate. */
 const NEEDS_JSON_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 

@@ -2,9 +2,9 @@ import type SqliteDatabase from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
 import { advanceChainHead, chainHash, lockChainHead } from '../../platform/audit/chain-head.js';
-import { copyRowsInto, type Database, type Db, type LedgerTable } from '../../platform/db/index.js';
+import { CopyEncoder, copyRowsInto, copyTextInto, escapeCopyText, type Database, type Db, type LedgerTable } from '../../platform/db/index.js';
 import { FingerprintSet } from './fingerprint-set.js';
-import { EXCHANGE_CHAIN, jsonText, ledgerHashBody, payloadHash } from './ledger-hash.js';
+import { EXCHANGE_CHAIN, jsonText, LedgerHashBodies, payloadHash } from './ledger-hash.js';
 
 /** A validated record ready for the ledger. */
 export interface LedgerCandidate {
@@ -75,7 +75,16 @@ export class LedgerWriter {
   private seq: number;
   private prevHash: string;
   private firstSeq: number | null = null;
+  /** Entries not yet written, on SQLite. */
   private readonly pending: LedgerTable[] = [];
+  /** Entries not yet written, on PostgreSQL: their COPY lines, as bytes. */
+  private readonly copy = new CopyEncoder();
+  /** How many entries are pending, and the first one's sequence number. */
+  private pendingCount = 0;
+  private pendingFrom = 0;
+  private readonly bodies: LedgerHashBodies;
+  /** The COPY text of the columns every entry shares (see LEDGER_COPY_COLUMNS). */
+  private readonly copyShared: string;
   private readonly stateUpdates = new Map<string, StateUpdate>();
   private pgClient: pg.PoolClient | undefined;
   /** The PostgreSQL write of the previous flush, still running. */
@@ -99,6 +108,8 @@ export class LedgerWriter {
     this.seq = head.seq;
     this.prevHash = head.hash;
     this.fast = db.sqlite ? sqliteStatements(db.sqlite) : undefined;
+    this.bodies = new LedgerHashBodies(submissionId, orgCode, committedAt);
+    this.copyShared = `${escapeCopyText(submissionId)}\t${escapeCopyText(orgCode)}\t${escapeCopyText(committedAt)}\t`;
   }
 
   /**
@@ -106,19 +117,14 @@ export class LedgerWriter {
    * copied when they are all first records (a first load), else copied into a temporary table
    * and upserted from there.
    */
-  private async writePostgres(entries: readonly LedgerTable[], states: readonly StateUpdate[]): Promise<void> {
+  private async writePostgres(lines: readonly Buffer[], from: number, to: number, states: readonly StateUpdate[]): Promise<void> {
     const client = (this.pgClient ??= await this.db.postgresClientOf!(this.trx));
-    await copyRowsInto(
-      client,
-      'ledger',
-      LEDGER_COLUMNS,
-      entries.map((e) => [e.seq, e.submission_id, e.org_code, e.type, e.record_id, e.action, e.refs_seq, e.subject, e.event_date, e.payload, e.payload_hash, e.committed_at, e.prev_hash, e.hash]),
-    );
+    await copyTextInto(client, 'ledger', LEDGER_COPY_COLUMNS, lines);
     if (states.length === 0) return;
-    if (allFirstRecords(entries, states)) {
+    if (allFirstRecords(to - from + 1, states)) {
       await sql`insert into record_state (org_code, type, record_id, latest_seq, payload_hash, status)
         select org_code, type, record_id, seq, payload_hash, 'active' from ledger
-        where seq between ${entries[0]!.seq} and ${entries[entries.length - 1]!.seq}`.execute(this.trx);
+        where seq between ${from} and ${to}`.execute(this.trx);
       return;
     }
     if (!this.stagingReady) {
@@ -190,25 +196,35 @@ export class LedgerWriter {
       }
       this.seq += 1;
       this.firstSeq ??= this.seq;
-      const entry: LedgerTable = {
-        seq: this.seq,
-        submission_id: this.submissionId,
-        org_code: this.orgCode,
-        type: candidate.type,
-        record_id: candidate.recordId,
-        action: candidate.action,
-        refs_seq: refs,
-        subject: candidate.subject,
-        event_date: candidate.eventDate,
-        payload: payloadJson,
-        payload_hash: hash,
-        committed_at: this.committedAt,
-        prev_hash: this.prevHash,
-        hash: '',
-      };
-      const entryHash = chainHash(this.prevHash, ledgerHashBody(entry));
-      entry.hash = entryHash;
-      this.pending.push(entry);
+      const { type, recordId, action, subject, eventDate } = candidate;
+      const entryHash = chainHash(this.prevHash, this.bodies.body(this.seq, type, recordId, action, refs, subject, eventDate, hash));
+      if (this.pendingCount === 0) this.pendingFrom = this.seq;
+      this.pendingCount += 1;
+      if (this.fast) {
+        this.pending.push({
+          seq: this.seq,
+          submission_id: this.submissionId,
+          org_code: this.orgCode,
+          type,
+          record_id: recordId,
+          action,
+          refs_seq: refs,
+          subject,
+          event_date: eventDate,
+          payload: payloadJson,
+          payload_hash: hash,
+          committed_at: this.committedAt,
+          prev_hash: this.prevHash,
+          hash: entryHash,
+        });
+      } else {
+        // Written as COPY text at once: nothing of the row waits for the flush but its bytes.
+        this.copy.addLine(
+          `${this.seq}\t${refs === null ? '\\N' : refs}\t${this.prevHash}\t${entryHash}\t${this.copyShared}${escapeCopyText(type)}\t${action}\t` +
+            `${escapeCopyText(recordId)}\t${subject === null ? '\\N' : escapeCopyText(subject)}\t${eventDate === null ? '\\N' : escapeCopyText(eventDate)}\t` +
+            `${escapeCopyText(hash)}\t${escapeCopyText(payloadJson)}\n`,
+        );
+      }
       this.prevHash = entryHash;
       const status = candidate.action === 'cancel' ? 'cancelled' : 'active';
       // A cancellation keeps the hash of what it cancelled, so a resubmission of it is recognised.
@@ -223,7 +239,7 @@ export class LedgerWriter {
         seq: this.seq,
       });
     }
-    if (this.pending.length >= (this.fast ? SQLITE_FLUSH_ROWS : FLUSH_ROWS)) await this.flush();
+    if (this.pendingCount >= (this.fast ? SQLITE_FLUSH_ROWS : FLUSH_ROWS)) await this.flush();
     return outcomes;
   }
 
@@ -242,15 +258,18 @@ export class LedgerWriter {
    */
   private async flush(): Promise<void> {
     await this.settle();
-    const entries = this.pending.splice(0);
+    const count = this.pendingCount;
+    const from = this.pendingFrom;
+    this.pendingCount = 0;
     const states = [...this.stateUpdates.values()];
     this.stateUpdates.clear();
-    if (entries.length === 0 && states.length === 0) return;
+    if (count === 0 && states.length === 0) return;
     if (this.fast) {
-      this.fast.writeBatch(entries, states, this.orgCode, allFirstRecords(entries, states));
+      const entries = this.pending.splice(0);
+      this.fast.writeBatch(entries, states, this.orgCode, allFirstRecords(count, states));
       return;
     }
-    const write = this.writePostgres(entries, states);
+    const write = this.writePostgres(this.copy.take(), from, from + count - 1, states);
     // Observed here so a failure is not reported as unhandled; it is rethrown by settle().
     write.catch(() => undefined);
     this.inflight = write;
@@ -293,7 +312,7 @@ export class LedgerWriter {
     // Bound the memory of very large submissions: forget the states of earlier batches — only
     // right after a flush, so everything forgotten can be read back from record_state, and
     // before this batch's states are loaded (they must stay until apply has used them).
-    if (this.known.size > STATE_CACHE_ENTRIES && this.stateUpdates.size === 0 && this.pending.length === 0) this.known.clear();
+    if (this.known.size > STATE_CACHE_ENTRIES && this.stateUpdates.size === 0 && this.pendingCount === 0) this.known.clear();
     const byType = new Map<string, string[]>();
     for (const c of batch) {
       const key = `${c.type}\u0000${c.recordId}`;
@@ -370,7 +389,8 @@ interface StateUpdate {
   existed: boolean;
 }
 
-const LEDGER_COLUMNS = ['seq', 'submission_id', 'org_code', 'type', 'record_id', 'action', 'refs_seq', 'subject', 'event_date', 'payload', 'payload_hash', 'committed_at', 'prev_hash', 'hash'];
+/** The ledger's columns in the order of a COPY line: what the writer decides first, then what every entry shares, then the record's own. */
+const LEDGER_COPY_COLUMNS = ['seq', 'refs_seq', 'prev_hash', 'hash', 'submission_id', 'org_code', 'committed_at', 'type', 'action', 'record_id', 'subject', 'event_date', 'payload_hash', 'payload'];
 const STATE_COLUMNS = ['org_code', 'type', 'record_id', 'latest_seq', 'payload_hash', 'status'];
 
 /**
@@ -378,8 +398,8 @@ const STATE_COLUMNS = ['org_code', 'type', 'record_id', 'latest_seq', 'payload_h
  * once): then the record states are exactly the entries' keys, sequence numbers and hashes,
  * and the database can derive them from the ledger rows instead of receiving them again.
  */
-function allFirstRecords(entries: readonly LedgerTable[], states: readonly StateUpdate[]): boolean {
-  return entries.length > 0 && entries.length === states.length && states.every((st) => !st.existed && st.status === 'active');
+function allFirstRecords(entries: number, states: readonly StateUpdate[]): boolean {
+  return entries > 0 && entries === states.length && states.every((st) => !st.existed && st.status === 'active');
 }
 
 interface SqliteStatements {

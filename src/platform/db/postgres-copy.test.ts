@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
 import { openDatabase, type Db } from './database.js';
-import { copyChunks, copyLine, copyRowsInto } from './postgres-copy.js';
+import { copyChunks, CopyEncoder, copyLine, copyRowsInto } from './postgres-copy.js';
 
 describe('copyLine', () => {
   it('escapes backslash, tab, CR and LF and writes NULL as \\N', () => {
@@ -25,6 +25,26 @@ describe('copyChunks', () => {
       fc.property(fc.array(fc.array(value, { minLength: 1, maxLength: 5 }), { maxLength: 40 }), (rows) => {
         const bytes = Buffer.concat([...copyChunks(rows)]);
         expect(bytes.toString('utf8')).toBe(rows.map(copyLine).join(''));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('CopyEncoder', () => {
+  it('gives back the lines added, as UTF-8, in order, across takes and chunk boundaries', () => {
+    const line = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 40 }),
+      fc.tuple(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }), fc.integer({ min: 10_000, max: 60_000 })).map(([text, times]) => text.repeat(times)),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(line, { maxLength: 30 }), { maxLength: 4 }), (takes) => {
+        const encoder = new CopyEncoder();
+        const taken = takes.map((lines) => {
+          for (const text of lines) encoder.addLine(text);
+          return Buffer.concat(encoder.take()).toString('utf8');
+        });
+        expect(taken).toEqual(takes.map((lines) => lines.join('')));
       }),
       { numRuns: 60 },
     );

@@ -31,6 +31,55 @@ export async function copyRowsInto(
   );
 }
 
+/**
+ * Loads COPY text already encoded (lines from {@link CopyEncoder}) into `table`, as
+ * {@link copyRowsInto} does for rows of values.
+ */
+export async function copyTextInto(
+  client: pg.ClientBase,
+  table: string,
+  columns: readonly string[],
+  chunks: readonly Buffer[],
+): Promise<void> {
+  if (chunks.length === 0) return;
+  await pipeline(Readable.from(chunks), client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`)));
+}
+
+/**
+ * Collects COPY text lines as UTF-8 bytes in chunks of about {@link CHUNK_BYTES}, each line
+ * written once as it is made: what waits for the COPY is bytes outside the JavaScript heap, not
+ * the row objects or strings the line was made of (a million-row import kept those alive long
+ * enough to be promoted and collected in full).
+ */
+export class CopyEncoder {
+  private chunks: Buffer[] = [];
+  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  private at = 0;
+
+  /** Appends one line, already escaped (see {@link escapeCopyText}) and ending in a newline. */
+  addLine(line: string): void {
+    // Room for the line as UTF-8: at most 3 bytes per UTF-16 unit.
+    if (this.at + line.length * 3 > this.chunk.length) {
+      if (this.at > 0) this.chunks.push(this.chunk.subarray(0, this.at));
+      this.chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, line.length * 3));
+      this.at = 0;
+    }
+    this.at += this.chunk.write(line, this.at);
+  }
+
+  /** The bytes added since the last take, in order. */
+  take(): Buffer[] {
+    if (this.at > 0) {
+      this.chunks.push(this.chunk.subarray(0, this.at));
+      this.chunk = this.chunk.subarray(this.at);
+      this.at = 0;
+    }
+    const out = this.chunks;
+    this.chunks = [];
+    return out;
+  }
+}
+
 /** The rows in COPY text format, as chunks of about {@link CHUNK_BYTES}. */
 export function* copyChunks(rows: readonly (readonly CopyValue[])[]): Generator<Buffer> {
   let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -79,7 +128,8 @@ export function copyLine(values: readonly CopyValue[]): string {
 
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
 
-function escapeCopyText(value: string): string {
+/** A text value for a COPY text line: backslash, tab, CR and LF escaped. */
+export function escapeCopyText(value: string): string {
   return NEEDS_ESCAPE.test(value) ? value.replace(/[\\\t\n\r]/g, escapeChar) : value;
 }
 
