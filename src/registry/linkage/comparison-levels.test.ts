@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   compareDates,
@@ -5,6 +6,7 @@ import {
   compareHouseholds,
   compareIds,
   compareNames,
+  compareTexts,
   LEVELS,
 } from './comparison-levels.js';
 import { prepareRecord } from './prepare-record.js';
@@ -129,5 +131,30 @@ describe('division and household comparison', () => {
     expect(household({ address }, { address: '大良街道新桂路 12 號' })).toBe('same_address');
     expect(household({ division: '440606001001' }, { division: '440606001007' })).toBe('same_town');
     expect(household({}, { address })).toBeUndefined();
+  });
+
+  it('grades addresses the way the address comparison does: same, very similar, else the division', () => {
+    const household = (a: string, b: string) =>
+      compareHouseholds(
+        prepareRecord({ id: 'a', address: a, division: '440606001001' }),
+        prepareRecord({ id: 'b', address: b, division: '440606009009' }),
+      );
+    const address = fc.oneof(
+      fc.string({ unit: fc.constantFrom(...'大良街道新桂路建设路12号356') }),
+      fc.stringMatching(/^[a-d 1-3]{1,12}$/),
+    );
+    fc.assert(
+      fc.property(address, address, (a, b) => {
+        const pa = prepareRecord({ id: 'a', address: a }).address;
+        const pb = prepareRecord({ id: 'b', address: b }).address;
+        if (pa === undefined || pb === undefined) return;
+        const text = compareTexts(pa, pb);
+        // The two divisions share only the county, which the household comparison calls other.
+        expect(LEVELS.household[household(a, b)]!.key).toBe(
+          text === 0 ? 'same_address' : text === 1 ? 'similar_address' : 'other',
+        );
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

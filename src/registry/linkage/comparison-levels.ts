@@ -204,8 +204,9 @@ export function compareHouseholds(a: PreparedRecord, b: PreparedRecord): number 
     return !(a.motherIdValid && b.motherIdValid) && damerauLevenshtein(ma, mb, 1) <= 1 ? 0 : 1;
   }
   if (a.address !== undefined && b.address !== undefined) {
-    const text = compareTexts(a.address, b.address);
-    if (text <= 1) return text + 2;
+    // compareTexts' two top levels (same, ≥ 0.92); the bound spares Jaro–Winkler below 0.92.
+    if (a.address === b.address) return 2;
+    if (jaroWinklerUpperBound(a.address, b.address) >= 0.92 && jaroWinkler(a.address, b.address) >= 0.92) return 3;
   }
   if (a.division !== undefined && b.division !== undefined) {
     const division = compareDivisions(a.division, b.division);

@@ -22,9 +22,8 @@ export function countTermFrequencies(
       counts.set(value, (counts.get(value) ?? 0) + 1);
     }
     const kept: Record<string, number> = {};
-    for (const [value, n] of [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))) {
-      if (n >= 2) kept[value] = n;
-    }
+    const repeated = [...counts].filter((entry) => entry[1] >= 2);
+    for (const [value, n] of repeated.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))) kept[value] = n;
     tables[comparison.name] = { total, counts: kept };
   }
   return tables;
