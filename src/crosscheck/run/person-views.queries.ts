@@ -68,12 +68,16 @@ export async function loadPersonViews(db: Kysely<Database>, persons: readonly Pe
   const motherOf = new Map(mothers.map((m) => [Number(m.person_id), m]));
   return persons.map((p) => {
     const mother = motherOf.get(Number(p.id));
-    return new RegistryPersonView(p, mother?.population ?? null, mother?.managing_division ?? null, byPerson.get(Number(p.id)) ?? [], childrenOf.get(Number(p.id)) ?? []);
+    return new RegistryPersonView(p, p.golden, mother?.population ?? null, mother?.managing_division ?? null, byPerson.get(Number(p.id)) ?? [], childrenOf.get(Number(p.id)) ?? []);
   });
 }
 
-/** A person as the rules read them; the golden record and the flags are parsed when a rule first reads them (most persons pass every rule on their columns and records). */
-class RegistryPersonView implements PersonView {
+/**
+ * A person as the rules read them; the golden record and the flags are parsed when a rule first
+ * reads them (most persons pass every rule on their columns and records), the golden record
+ * read then too when given as a function.
+ */
+export class RegistryPersonView implements PersonView {
   readonly id: number;
   readonly population: string;
   readonly managingDivision: string | null;
@@ -82,13 +86,14 @@ class RegistryPersonView implements PersonView {
   readonly sex: string | null;
   readonly birthDate: string | null;
   readonly maritalStatus: string | null;
-  #rawGolden: string;
+  #rawGolden: string | (() => string);
   #rawFlags: string;
   #golden: Golden | undefined;
   #flags: PersonFlags | undefined;
 
   constructor(
-    row: PersonRow,
+    row: Omit<PersonRow, 'golden'>,
+    golden: string | (() => string),
     readonly motherPopulation: string | null,
     readonly motherManagingDivision: string | null,
     readonly records: PersonRecordView[],
@@ -102,12 +107,12 @@ class RegistryPersonView implements PersonView {
     this.sex = row.sex;
     this.birthDate = row.birth_date;
     this.maritalStatus = row.marital_status;
-    this.#rawGolden = row.golden;
+    this.#rawGolden = golden;
     this.#rawFlags = row.flags;
   }
 
   get golden(): Golden {
-    this.#golden ??= JSON.parse(this.#rawGolden) as Golden;
+    this.#golden ??= JSON.parse(typeof this.#rawGolden === 'string' ? this.#rawGolden : this.#rawGolden()) as Golden;
     return this.#golden;
   }
 
@@ -132,7 +137,7 @@ export function idRange(ids: readonly number[]): { from: number; to: number } | 
 const RANGE_SPREAD = 2;
 
 /** A ledger record as the rules read it; its payload JSON is parsed on first read (many records are of types no rule reads a field of). */
-class LedgerRecordView implements PersonRecordView {
+export class LedgerRecordView implements PersonRecordView {
   #raw: string;
   #payload: Record<string, unknown> | undefined;
 

@@ -52,7 +52,10 @@ export async function reconcileCases(trx: Kysely<Database>, input: ReconcileInpu
   for (const { view, found } of findings) {
     for (const { rule, finding } of found) {
       if (finding) input.tally[rule.id]!.found += 1;
-      const change = planCaseChange(rule, latest.get(`${rule.id}\u0000${view.id}`), finding, assign(input, rule, view, finding), now);
+      const existing = latest.size === 0 ? undefined : latest.get(`${rule.id}\u0000${view.id}`);
+      // Nothing found and no case: nothing to do (most persons and rules of a run).
+      if (!finding && !existing) continue;
+      const change = planCaseChange(rule, existing, finding, assign(input, rule, view, finding), now);
       if (change) changes.push(change.kind === 'open' ? { ...change, row: { ...change.row, person_id: view.id } } : change);
     }
   }

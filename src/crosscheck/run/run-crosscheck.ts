@@ -5,7 +5,8 @@ import { todayInDistrict } from '../../platform/district/district-time.js';
 import type { CrosscheckRule } from '../rules/crosscheck-rule.js';
 import { CROSSCHECK_RULES } from '../rules/crosscheck-rules.js';
 import { activePersonsAfter, loadPersonViews, townOrgsByDivision } from './person-views.queries.js';
-import { checkPersons, closeCasesOfGonePersons, emptyTally, reconcileCases, type RuleTally } from './reconcile-cases.js';
+import { checkPersons, closeCasesOfGonePersons, emptyTally, reconcileCases, type PersonFindings, type RuleTally } from './reconcile-cases.js';
+import { SqlitePersonViews } from './sqlite-person-views.js';
 
 export type { RuleTally } from './reconcile-cases.js';
 
@@ -37,13 +38,25 @@ export async function runCrosscheck(ctx: AppContext, options: CrosscheckRunOptio
   const rules = options.rules ?? CROSSCHECK_RULES;
   const input = { tree: ctx.tree, towns: await townOrgsByDivision(ctx.db.kysely), tally: emptyTally(rules) };
   const result: CrosscheckRunResult = { asOf, persons: 0, byRule: input.tally, escalated: 0 };
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  // On SQLite a batch is read by prepared statements on Kysely's own connection (between its statements, never inside them).
+  const sqliteViews = ctx.db.sqlite ? new SqlitePersonViews(ctx.db.sqlite) : null;
   let afterId = 0;
   for (;;) {
-    const persons = await activePersonsAfter(ctx.db.kysely, afterId, options.batchSize ?? DEFAULT_BATCH);
-    if (persons.length === 0) break;
-    afterId = Number(persons.at(-1)!.id);
-    result.persons += persons.length;
-    const findings = checkPersons(await loadPersonViews(ctx.db.kysely, persons), rules, asOf);
+    let findings: PersonFindings[];
+    if (sqliteViews) {
+      const batch = sqliteViews.batchAfter(afterId, batchSize, (views) => checkPersons(views, rules, asOf));
+      if (batch.lastId === null) break;
+      afterId = batch.lastId;
+      result.persons += batch.count;
+      findings = batch.result!;
+    } else {
+      const persons = await activePersonsAfter(ctx.db.kysely, afterId, batchSize);
+      if (persons.length === 0) break;
+      afterId = Number(persons.at(-1)!.id);
+      result.persons += persons.length;
+      findings = checkPersons(await loadPersonViews(ctx.db.kysely, persons), rules, asOf);
+    }
     await ctx.db.kysely.transaction().execute((trx) => reconcileCases(trx, input, findings));
   }
   // A person merged away or retracted has no contradiction left: the system closes their cases.
