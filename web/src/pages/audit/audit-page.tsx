@@ -10,6 +10,7 @@ import { QueryErrorAlert } from '../../components/query-error-alert.js';
 import { formatDateTimeSeconds } from '../../format/format-date-time.js';
 import { usePagedQuery } from '../../hooks/use-paged-query.js';
 import { useLabels } from '../../i18n/use-labels.js';
+import { useAuditActionLabel } from './audit-actions.js';
 import { AuditEntryDetails } from './audit-entry-details.js';
 import { AuditFilters } from './audit-filters.js';
 import type { AuditFilterValues } from './audit-filters.js';
@@ -20,6 +21,7 @@ import { AuditVerifyButton, AuditVerifyOutcome, useAuditVerify } from './audit-v
 export function AuditPage() {
   const { t } = useTranslation();
   const labels = useLabels();
+  const actionLabel = useAuditActionLabel();
   const [filters, setFilters] = useState<AuditFilterValues>({});
   const { data, error, loading, reload, pagination } = usePagedQuery<AuditEntry>('/api/v1/audit', { ...filters });
   const verify = useAuditVerify();
@@ -37,7 +39,20 @@ export function AuditPage() {
       ),
     },
     { title: t('audit.org'), dataIndex: 'orgCode', render: (v: string | null) => v || '—' },
-    { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <code>{v}</code> },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      render: (v: string, row) => {
+        const label = actionLabel(v);
+        return label ? (
+          <Tooltip title={<code>{v}</code>}>
+            <span data-testid={`audit-action-${row.seq}`}>{label}</span>
+          </Tooltip>
+        ) : (
+          <code data-testid={`audit-action-${row.seq}`}>{v}</code>
+        );
+      },
+    },
     {
       title: t('audit.target'),
       key: 'target',
