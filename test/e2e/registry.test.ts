@@ -37,6 +37,8 @@ describe('the registry pages in Chromium', () => {
     await page.getByTestId('nav-persons').click();
     await page.getByTestId('persons-query').fill('chenli');
     await page.getByTestId('persons-search').click();
+    // The managing division by its name (town and village), not its code.
+    await expect.poll(() => page.getByTestId('persons-table').innerText(), { timeout: 15_000 }).toContain('大良街道 升平社区居委会');
     await page.getByTestId('persons-table').getByText('陈丽').click();
     const idNumber = page.getByTestId('person-id-number');
     await expect.poll(() => idNumber.innerText()).toContain('********');

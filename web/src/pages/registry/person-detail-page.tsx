@@ -13,6 +13,7 @@ import { useApiQuery } from '../../hooks/use-api-query.js';
 import { useCatalog } from '../exchange/use-catalog.js';
 import { useExchangeLabels } from '../exchange/use-exchange-labels.js';
 import { MergePersonDialog } from './merge-person-dialog.js';
+import { useDivisionName } from '../divisions/use-division-names.js';
 import { useRegistryLabels } from './use-registry-labels.js';
 
 /** `/registry/persons/:id`: one person's golden record with sources, state, household, relations and timeline. */
@@ -21,6 +22,7 @@ export function PersonDetailPage() {
   const { id } = useParams();
   const { can } = useSession();
   const labels = useRegistryLabels();
+  const divisionName = useDivisionName();
   const exchange = useExchangeLabels();
   const catalog = useCatalog();
   const { message } = App.useApp();
@@ -83,9 +85,9 @@ export function PersonDetailPage() {
               <Descriptions.Item label={t('registry.persons.sex')}>{labels.sex(p.sex)}</Descriptions.Item>
               <Descriptions.Item label={t('registry.persons.birthDate')}>{p.birthDate ?? '—'}</Descriptions.Item>
               {p.diedOn && <Descriptions.Item label={t('registry.persons.died')}>{p.diedOn}</Descriptions.Item>}
-              <Descriptions.Item label={t('registry.person.hukou')}>{p.hukouDivision ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('registry.person.residence')}>{p.residenceDivision ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('registry.person.managing')}>{p.managingDivision ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('registry.person.hukou')}><span title={p.hukouDivision ?? undefined}>{divisionName(p.hukouDivision)}</span></Descriptions.Item>
+              <Descriptions.Item label={t('registry.person.residence')}><span title={p.residenceDivision ?? undefined}>{divisionName(p.residenceDivision)}</span></Descriptions.Item>
+              <Descriptions.Item label={t('registry.person.managing')}><span title={p.managingDivision ?? undefined}>{divisionName(p.managingDivision)}</span></Descriptions.Item>
               <Descriptions.Item label={t('registry.person.marital')}>{labels.marital(p.maritalStatus)}</Descriptions.Item>
               <Descriptions.Item label={t('registry.person.pregnancy')}>
                 <span data-testid="person-pregnancy">{p.expectedDeliveryOn ?? '—'}</span>

@@ -9,6 +9,7 @@ import { ErrorState } from '../../components/error-state.js';
 import { PageHeader } from '../../components/page-header.js';
 import { QueryErrorAlert } from '../../components/query-error-alert.js';
 import { usePagedQuery } from '../../hooks/use-paged-query.js';
+import { useDivisionName } from '../divisions/use-division-names.js';
 import { useRegistryLabels } from './use-registry-labels.js';
 
 interface Filters {
@@ -24,6 +25,7 @@ const POPULATIONS = ['registered', 'floating', 'moved_out', 'dead', 'external'];
 export function PersonsPage() {
   const { t } = useTranslation();
   const labels = useRegistryLabels();
+  const divisionName = useDivisionName();
   const navigate = useNavigate();
   const [filters, setFilters] = useState<Filters>({});
   const [form] = Form.useForm<Filters>();
@@ -40,7 +42,15 @@ export function PersonsPage() {
       width: 130,
       render: (v: string) => <Tag color={v === 'registered' ? 'blue' : v === 'floating' ? 'orange' : v === 'dead' ? 'default' : 'purple'}>{labels.population(v)}</Tag>,
     },
-    { title: t('registry.persons.managing'), dataIndex: 'managingDivision', render: (v: string | null) => <code>{v ?? '—'}</code> },
+    {
+      title: t('registry.persons.managing'),
+      dataIndex: 'managingDivision',
+      render: (v: string | null, row) => (
+        <span title={v ?? undefined} data-testid={`person-managing-${row.id}`}>
+          {divisionName(v)}
+        </span>
+      ),
+    },
   ];
 
   return (

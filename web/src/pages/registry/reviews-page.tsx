@@ -11,6 +11,7 @@ import { usePagedQuery } from '../../hooks/use-paged-query.js';
 import { useLang } from '../../i18n/use-lang.js';
 import { useCatalog } from '../exchange/use-catalog.js';
 import { useExchangeLabels } from '../exchange/use-exchange-labels.js';
+import { useDivisionName } from '../divisions/use-division-names.js';
 import { useRegistryLabels } from './use-registry-labels.js';
 
 const LEVEL_COLORS: Record<string, string> = { exact: 'green', pinyin: 'gold', different: 'red', missing: 'default' };
@@ -56,6 +57,7 @@ export function ReviewsPage() {
 function PersonCard({ title, person }: { title: string; person: PersonSummary | null }) {
   const { t } = useTranslation();
   const labels = useRegistryLabels();
+  const divisionName = useDivisionName();
   return (
     <Card size="small" title={title}>
       {person ? (
@@ -68,7 +70,7 @@ function PersonCard({ title, person }: { title: string; person: PersonSummary | 
           </Descriptions.Item>
           <Descriptions.Item label={t('registry.persons.sex')}>{labels.sex(person.sex)}</Descriptions.Item>
           <Descriptions.Item label={t('registry.persons.birthDate')}>{person.birthDate ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('registry.persons.managing')}>{person.managingDivision ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('registry.persons.managing')}>{divisionName(person.managingDivision)}</Descriptions.Item>
         </Descriptions>
       ) : (
         '—'
