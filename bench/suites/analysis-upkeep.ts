@@ -62,7 +62,7 @@ export async function measureUpkeep(dialect: Dialect, persons: number, tmpDir: s
     await importFiles(kept, out);
     const district = plain.ctx.tree.root.code.slice(0, 6);
     let hookCpuMs = 0;
-    const upkeep = analysisChunkHook(district);
+    const upkeep = analysisChunkHook(district, kept.ctx.db);
     const timedHook: typeof upkeep = async (trx, ids) => {
       const cpu = cpuMs();
       await upkeep(trx, ids);

@@ -21,7 +21,7 @@ export class RegistryProjector {
 
   /** The follower's chunk hook, for other projection paths (reviewer decisions); call `followUp` after them. */
   get afterChunkHook(): ProjectedPersonsHook | undefined {
-    return withAnalysis(this.districtCode, this.follower?.afterChunk);
+    return withAnalysis(this.ctx, this.follower?.afterChunk);
   }
 
   /** Runs the follower's after-run step (after a reviewer decision re-projected persons). */
@@ -68,14 +68,14 @@ export class RegistryProjector {
 
 /** Projects what is pending, once (CLI). */
 export async function catchUpRegistry(ctx: AppContext, onProgress?: (p: ProjectionProgress) => void, follower?: ProjectionFollower): Promise<ProjectionResult> {
-  const result = await projectLedger(ctx.db, districtCodeOf(ctx), onProgress, withAnalysis(districtCodeOf(ctx), follower?.afterChunk));
+  const result = await projectLedger(ctx.db, districtCodeOf(ctx), onProgress, withAnalysis(ctx, follower?.afterChunk));
   await follower?.afterRun();
   return result;
 }
 
 /** The follower's chunk hook, after the analysis cells' upkeep (which every projection path runs). */
-function withAnalysis(districtCode: string, hook: ProjectedPersonsHook | undefined): ProjectedPersonsHook {
-  const analysis = analysisChunkHook(districtCode);
+function withAnalysis(ctx: AppContext, hook: ProjectedPersonsHook | undefined): ProjectedPersonsHook {
+  const analysis = analysisChunkHook(districtCodeOf(ctx), ctx.db);
   return async (trx, personIds) => {
     await analysis(trx, personIds);
     await hook?.(trx, personIds);

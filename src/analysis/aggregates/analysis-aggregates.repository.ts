@@ -44,7 +44,13 @@ export async function findPersonFacts(db: Kysely<Database>, ids: readonly number
 }
 
 /** Replaces the stored facts of `ids`: the ones in `facts` are written, the others removed. */
-export async function replacePersonFacts(db: Kysely<Database>, ids: readonly number[], facts: ReadonlyMap<number, PersonFacts>): Promise<void> {
+export async function replacePersonFacts(db: Kysely<Database>, ids: readonly number[], facts: ReadonlyMap<number, PersonFacts>, bulk: BulkConnection = {}): Promise<void> {
+  if (bulk.sqlite) {
+    const remove = bulk.sqlite.prepare('delete from analysis_person_facts where person_id = ?');
+    for (const id of ids) remove.run(id);
+    await insertPersonFacts(db, facts, { sqlite: bulk.sqlite });
+    return;
+  }
   for (let i = 0; i < ids.length; i += IDS_PER_QUERY) await sql`delete from analysis_person_facts where person_id in (${sql.join(ids.slice(i, i + IDS_PER_QUERY))})`.execute(db);
   await insertPersonFacts(db, facts);
 }
@@ -96,7 +102,17 @@ export async function insertPersonFacts(db: Kysely<Database>, facts: ReadonlyMap
 }
 
 /** Adds the grid's cells to the stored ones (a missing cell counts as 0); cells that come to 0 are removed. */
-export async function addCells(db: Kysely<Database>, grid: CellGrid): Promise<void> {
+export async function addCells(db: Kysely<Database>, grid: CellGrid, bulk: BulkConnection = {}): Promise<void> {
+  if (bulk.sqlite) {
+    // Prepared statements on the transaction's own connection: building each statement cost more than running it.
+    const upsert = bulk.sqlite.prepare('insert into analysis_cells (area, month, kind, value) values (?, ?, ?, ?) on conflict (area, month, kind) do update set value = analysis_cells.value + excluded.value');
+    const prune = bulk.sqlite.prepare('delete from analysis_cells where area = ? and month = ? and kind = ? and value = 0');
+    for (const { area, month, kind, value } of grid.cells()) {
+      upsert.run(area, month, kind, value);
+      prune.run(area, month, kind);
+    }
+    return;
+  }
   let rows: ReturnType<typeof sql>[] = [];
   const areas = new Set<string>();
   const flush = async () => {

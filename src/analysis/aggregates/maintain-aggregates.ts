@@ -45,16 +45,17 @@ export async function rebuildAnalysisAggregates(db: Kysely<Database>, district: 
  * Affected are the persons themselves and the relatives whose births they place (children by
  * mother's age, siblings by order). Builds everything when the cells were never built.
  */
-export async function updateAnalysisAggregates(trx: Kysely<Database>, district: string, personIds: readonly number[]): Promise<void> {
+export async function updateAnalysisAggregates(trx: Kysely<Database>, district: string, personIds: readonly number[], bulk: BulkConnection = {}): Promise<void> {
   const meta = await findAggregatesMeta(trx);
   if (!meta || meta.district !== district) {
-    await rebuildAnalysisAggregates(trx, district, meta ?? undefined);
+    await rebuildAnalysisAggregates(trx, district, meta ?? undefined, bulk);
     return;
   }
   if (personIds.length === 0) return;
   const ownOld = await findPersonFacts(trx, personIds);
   const affected = await widenToRelatives(trx, personIds, [...ownOld.values()].flatMap((f) => (f.mo === null ? [] : [f.mo])));
-  const old = affected.length === personIds.length ? ownOld : await findPersonFacts(trx, affected);
+  const asked = new Set(personIds);
+  const old = new Map([...ownOld, ...(await findPersonFacts(trx, affected.filter((id) => !asked.has(id))))]);
   const now = await loadPersonFacts(trx, affected, district);
   const grid = new CellGrid(meta);
   const changed: number[] = [];
@@ -67,13 +68,18 @@ export async function updateAnalysisAggregates(trx: Kysely<Database>, district: 
     if (after) addPersonCells(after, meta, 1, grid.add);
   }
   if (changed.length === 0) return;
-  await addCells(trx, grid);
-  await replacePersonFacts(trx, changed, new Map(changed.flatMap((id): Array<[number, PersonFacts]> => (now.has(id) ? [[id, now.get(id)!]] : []))));
+  await addCells(trx, grid, bulk);
+  await replacePersonFacts(trx, changed, new Map(changed.flatMap((id): Array<[number, PersonFacts]> => (now.has(id) ? [[id, now.get(id)!]] : []))), bulk);
 }
 
-/** The projection hook that keeps the cells (compose it with the other followers of the registry). */
-export function analysisChunkHook(district: string): (trx: Kysely<Database>, personIds: readonly number[]) => Promise<void> {
-  return (trx, personIds) => updateAnalysisAggregates(trx, district, personIds);
+/**
+ * The projection hook that keeps the cells (compose it with the other followers of the
+ * registry). Given the database, SQLite writes through prepared statements on the
+ * transaction's connection (better-sqlite3 has one connection, so the same transaction).
+ */
+export function analysisChunkHook(district: string, db?: Db): (trx: Kysely<Database>, personIds: readonly number[]) => Promise<void> {
+  const bulk: BulkConnection = db?.sqlite ? { sqlite: db.sqlite } : {};
+  return (trx, personIds) => updateAnalysisAggregates(trx, district, personIds, bulk);
 }
 
 /** Rebuilds in a transaction of its own (after a registry rebuild, or from a benchmark). */
