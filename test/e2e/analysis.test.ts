@@ -200,7 +200,7 @@ describe('the analysis dashboard in Chromium', () => {
     await page.getByTestId('analysis-period-kind').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '自定义' }).click();
     // Switching keeps the month as a range of its days (the report still calls it 2025-03).
-    await poll(() => decodeURIComponent(page.url())).toContain('period=2025-03-01..2025-03-31');
+    await poll(() => Promise.resolve(decodeURIComponent(page.url()))).toContain('period=2025-03-01..2025-03-31');
     await poll(() => page.locator('.ant-picker-range input').nth(1).inputValue()).toBe('2025-03-31');
     const [start, end] = [page.locator('.ant-picker-range input').nth(0), page.locator('.ant-picker-range input').nth(1)];
     await start.click();
