@@ -316,11 +316,12 @@ export class LedgerWriter {
     const byType = new Map<string, string[]>();
     for (const c of batch) {
       const key = `${c.type}\u0000${c.recordId}`;
-      if (this.known.has(key)) continue;
-      this.known.set(key, null);
       // Awaited only the first time a type is met: an await per row cost a microtask each.
       const fresh = this.typeIsNew.get(c.type) ?? (await this.isNewType(c.type));
+      // Not in the cache means no state (apply reads it so): a first load caches nothing here.
       if (fresh && !this.written.has(key)) continue;
+      if (this.known.has(key)) continue;
+      this.known.set(key, null);
       const list = byType.get(c.type) ?? [];
       list.push(c.recordId);
       byType.set(c.type, list);
