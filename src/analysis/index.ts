@@ -3,4 +3,4 @@ export { analysisCapability } from './analysis-capability.js';
 export { computeIndicators, type IndicatorDetail, type IndicatorReport, type IndicatorRequest } from './indicators/compute-indicators.js';
 export { parsePeriod, type Period } from './indicators/period.js';
 export { indicatorsAsCsv } from './indicators/indicators-csv.js';
-export { analysisChunkHook, rebuildAnalysisAggregatesOf } from './aggregates/maintain-aggregates.js';
+export { analysisChunkHook, ensureAnalysisAggregatesOf, rebuildAnalysisAggregatesOf } from './aggregates/maintain-aggregates.js';

@@ -1,4 +1,4 @@
-import { analysisChunkHook, rebuildAnalysisAggregatesOf } from '../analysis/index.js';
+import { analysisChunkHook, ensureAnalysisAggregatesOf, rebuildAnalysisAggregatesOf } from '../analysis/index.js';
 import type { AppContext } from '../platform/context.js';
 import { projectLedger, rebuildRegistry, type ProjectedPersonsHook, type ProjectionFollower, type ProjectionProgress, type ProjectionResult } from './projection/project-ledger.js';
 
@@ -54,6 +54,7 @@ export class RegistryProjector {
         this.again = false;
         try {
           await projectLedger(this.ctx.db, this.districtCode, undefined, this.afterChunkHook);
+          await ensureAnalysisAggregatesOf(this.ctx.db, this.districtCode);
           await this.follower?.afterRun();
         } catch (error) {
           // Nothing half-done stays: each chunk commits with its cursor. Say so and retry on the next schedule.
@@ -69,6 +70,7 @@ export class RegistryProjector {
 /** Projects what is pending, once (CLI). */
 export async function catchUpRegistry(ctx: AppContext, onProgress?: (p: ProjectionProgress) => void, follower?: ProjectionFollower): Promise<ProjectionResult> {
   const result = await projectLedger(ctx.db, districtCodeOf(ctx), onProgress, withAnalysis(ctx, follower?.afterChunk));
+  await ensureAnalysisAggregatesOf(ctx.db, districtCodeOf(ctx));
   await follower?.afterRun();
   return result;
 }

@@ -10,6 +10,9 @@ import { loadPersonFacts, widenToRelatives, type PersonFacts } from './person-fa
 const YEARS_BACK = 3;
 const YEARS_AHEAD = 1;
 const PERSONS_PER_PAGE = 5000;
+/** A chunk whose changes reach more relatives than this is not updated person by person (see updateAnalysisAggregates). */
+const WIDENED_MIN_LIMIT = 20_000;
+const WIDENED_FACTOR = 10;
 
 /** The months a build covers by default: January three years ago to December next year. */
 export function defaultMonthRange(today = todayInDistrict()): MonthRange {
@@ -43,17 +46,21 @@ export async function rebuildAnalysisAggregates(db: Kysely<Database>, district: 
  * Brings the cells in line after a projection chunk changed `personIds` (in the chunk's
  * transaction): each affected person's stored contribution is subtracted and the new one added.
  * Affected are the persons themselves and the relatives whose births they place (children by
- * mother's age, siblings by order). Builds everything when the cells were never built.
+ * mother's age, siblings by order). Cells never built stay unbuilt (reports scan) until the end
+ * of the projection run builds them (`ensureAnalysisAggregatesOf`); so do cells of a chunk whose
+ * relatives are too many to update one by one (a mother named on thousands of births: each
+ * chunk would re-rank them all) — the chunk drops them and the run's end builds them once.
  */
 export async function updateAnalysisAggregates(trx: Kysely<Database>, district: string, personIds: readonly number[], bulk: BulkConnection = {}): Promise<void> {
   const meta = await findAggregatesMeta(trx);
-  if (!meta || meta.district !== district) {
-    await rebuildAnalysisAggregates(trx, district, meta ?? undefined, bulk);
-    return;
-  }
+  if (!meta || meta.district !== district) return;
   if (personIds.length === 0) return;
   const ownOld = await findPersonFacts(trx, personIds);
   const affected = await widenToRelatives(trx, personIds, [...ownOld.values()].flatMap((f) => (f.mo === null ? [] : [f.mo])));
+  if (affected.length > Math.max(WIDENED_MIN_LIMIT, WIDENED_FACTOR * personIds.length)) {
+    await dropAggregatesMeta(trx);
+    return;
+  }
   const asked = new Set(personIds);
   const old = new Map([...ownOld, ...(await findPersonFacts(trx, affected.filter((id) => !asked.has(id))))]);
   const now = await loadPersonFacts(trx, affected, district);
@@ -80,6 +87,17 @@ export async function updateAnalysisAggregates(trx: Kysely<Database>, district: 
 export function analysisChunkHook(district: string, db?: Db): (trx: Kysely<Database>, personIds: readonly number[]) => Promise<void> {
   const bulk: BulkConnection = db?.sqlite ? { sqlite: db.sqlite } : {};
   return (trx, personIds) => updateAnalysisAggregates(trx, district, personIds, bulk);
+}
+
+/** Builds the cells when they are not built (a new database, or dropped by a chunk): after each projection run. */
+export async function ensureAnalysisAggregatesOf(db: Db, district: string): Promise<void> {
+  const meta = await findAggregatesMeta(db.kysely);
+  if (meta && meta.district === district) return;
+  await rebuildAnalysisAggregatesOf(db, district);
+}
+
+async function dropAggregatesMeta(trx: Kysely<Database>): Promise<void> {
+  await sql`delete from analysis_meta`.execute(trx);
 }
 
 /** Rebuilds in a transaction of its own (after a registry rebuild, or from a benchmark). */

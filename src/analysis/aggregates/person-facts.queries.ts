@@ -55,6 +55,7 @@ interface PersonRow {
 /** The facts of the given persons (those that exist), read in the caller's transaction. */
 export async function loadPersonFacts(db: Kysely<Database>, ids: readonly number[], district: string): Promise<Map<number, PersonFacts>> {
   const out = new Map<number, PersonFacts>();
+  const unranked: Array<[child: number, mother: number]> = [];
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
     const persons = (await sql<PersonRow>`
@@ -64,14 +65,16 @@ export async function loadPersonFacts(db: Kysely<Database>, ids: readonly number
     const present = persons.map((p) => Number(p.id));
     const records = await recordsOf(db, present);
     const mothers = await mothersOf(db, present);
-    const facts = persons.map((p) => factsOf(p, records.get(Number(p.id)) ?? [], mothers.get(Number(p.id)) ?? null, district));
-    const unranked = facts.flatMap((f, k) => (f.bo && f.bo.o === 0 && f.mo !== null ? [[present[k]!, f.mo] as const] : []));
-    const ranks = await ranksAmongSiblings(db, [...new Set(unranked.map(([, mother]) => mother))]);
-    facts.forEach((f, k) => {
-      if (f.bo && f.bo.o === 0) f.bo.o = (f.mo !== null ? ranks.get(`${f.mo}:${present[k]}`) : undefined) ?? 1;
+    persons.forEach((p, k) => {
+      const f = factsOf(p, records.get(Number(p.id)) ?? [], mothers.get(Number(p.id)) ?? null, district);
+      if (f.bo && f.bo.o === 0 && f.mo !== null) unranked.push([present[k]!, f.mo]);
       out.set(present[k]!, f);
     });
   }
+  // Each mother's children are read once for the whole call (not once per chunk: a mother named on many births would be read again and again).
+  const ranks = await ranksAmongSiblings(db, [...new Set(unranked.map(([, mother]) => mother))]);
+  for (const f of out.values()) if (f.bo && f.bo.o === 0) f.bo.o = 1;
+  for (const [child, mother] of unranked) out.get(child)!.bo!.o = ranks.get(`${mother}:${child}`) ?? 1;
   return out;
 }
 
