@@ -4,16 +4,12 @@
  * in the other without (the same entries, chunks and order), CPU of this process (which includes
  * SQLite's work; PostgreSQL's server time shows only in the wall time).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { analysisChunkHook } from '../../src/analysis/index.js';
-import { ingestSubmission } from '../../src/exchange/ingest/ingest-submission.js';
-import { receiveSubmission } from '../../src/exchange/ingest/receive-submission.js';
 import { generateDistrict } from '../../src/gen/generate-district.js';
-import type { ManifestEntry } from '../../src/gen/output.js';
-import { SYSTEM_ACTOR } from '../../src/platform/audit/actor.js';
 import type { Dialect } from '../../src/platform/db/index.js';
 import { projectLedger } from '../../src/registry/index.js';
+import { submitGeneratedDistrict } from '../../test/submit-rows.js';
 import { createTestContext, type TestContext } from '../../test/test-database.js';
 
 export interface UpkeepFigures {
@@ -30,26 +26,6 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
-async function importFiles(t: TestContext, out: string): Promise<void> {
-  const manifest = (JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { files: ManifestEntry[] }).files;
-  for (const entry of manifest) {
-    const org = await t.ctx.db.kysely.selectFrom('orgs').select(['id', 'code', 'type']).where('code', '=', entry.org).executeTakeFirstOrThrow();
-    const { job } = await receiveSubmission(t.ctx, {
-      org,
-      type: entry.type,
-      channel: 'cli',
-      filename: path.basename(entry.file),
-      body: fs.createReadStream(path.join(out, entry.file)),
-      idempotencyKey: null,
-      mode: 'accept_valid',
-      actor: SYSTEM_ACTOR,
-      submittedBy: null,
-      limitBytes: 1e9,
-    });
-    await ingestSubmission(t.ctx, job!);
-  }
-}
-
 /** Projects the same imported district with and without the analysis hook; returns both costs. */
 export async function measureUpkeep(dialect: Dialect, persons: number, tmpDir: string, log: (m: string) => void): Promise<UpkeepFigures> {
   const out = path.join(tmpDir, `upkeep-${dialect}-${persons}`);
@@ -58,8 +34,8 @@ export async function measureUpkeep(dialect: Dialect, persons: number, tmpDir: s
   const kept = await createTestContext(dialect);
   try {
     log(`analysis upkeep: importing a ${persons}-person district twice on ${dialect}`);
-    await importFiles(plain, out);
-    await importFiles(kept, out);
+    await submitGeneratedDistrict(plain.ctx, out);
+    await submitGeneratedDistrict(kept.ctx, out);
     const district = plain.ctx.tree.root.code.slice(0, 6);
     let hookCpuMs = 0;
     const upkeep = analysisChunkHook(district, kept.ctx.db);

@@ -2,12 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submitGeneratedDistrict } from '../../../test/submit-rows.js';
 import { createTestContext, DIALECTS, type TestContext } from '../../../test/test-database.js';
-import { SYSTEM_ACTOR } from '../../platform/audit/actor.js';
-import { ingestSubmission } from '../../exchange/ingest/ingest-submission.js';
-import { receiveSubmission } from '../../exchange/ingest/receive-submission.js';
 import { generateDistrict } from '../../gen/generate-district.js';
-import type { ManifestEntry } from '../../gen/output.js';
 import { projectLedger, reprojectPersons } from '../../registry/index.js';
 import { computeIndicators, type IndicatorReport } from '../indicators/compute-indicators.js';
 import { findAllCells } from './analysis-aggregates.repository.js';
@@ -31,29 +28,14 @@ describe.each(DIALECTS)('pre-aggregated indicators on %s', (dialect) => {
   beforeAll(async () => {
     const out = path.join(dir, dialect);
     await generateDistrict({ persons: 1500, seed: 'aggregates', months: 24, start: '2024-01', out });
-    const manifest = (JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { files: ManifestEntry[] }).files;
     t = await createTestContext(dialect);
     district = t.ctx.tree.root.code.slice(0, 6);
     const hook = analysisChunkHook(district, t.ctx.db);
     // Built once on the empty registry (as the first projection run's end does), then kept chunk by chunk.
     await rebuildAnalysisAggregatesOf(t.ctx.db, district);
-    for (const entry of manifest) {
-      const org = await t.ctx.db.kysely.selectFrom('orgs').select(['id', 'code', 'type']).where('code', '=', entry.org).executeTakeFirstOrThrow();
-      const { job } = await receiveSubmission(t.ctx, {
-        org,
-        type: entry.type,
-        channel: 'cli',
-        filename: path.basename(entry.file),
-        body: fs.createReadStream(path.join(out, entry.file)),
-        idempotencyKey: null,
-        mode: 'accept_valid',
-        actor: SYSTEM_ACTOR,
-        submittedBy: null,
-        limitBytes: 1e9,
-      });
-      await ingestSubmission(t.ctx, job!);
+    await submitGeneratedDistrict(t.ctx, out, async () => {
       await projectLedger(t.ctx.db, district, undefined, hook, { chunkEntries: 700 });
-    }
+    });
     incremental = await findAllCells(t.ctx.db.kysely);
   }, 1_200_000);
   afterAll(async () => {

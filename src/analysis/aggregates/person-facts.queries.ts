@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/db/index.js';
+import { rankAmongSiblings } from '../indicators/births.queries.js';
 
 /**
  * What one person contributes to the indicators, in the terms of the reference scan
@@ -72,7 +73,7 @@ export async function loadPersonFacts(db: Kysely<Database>, ids: readonly number
     });
   }
   // Each mother's children are read once for the whole call (not once per chunk: a mother named on many births would be read again and again).
-  const ranks = await ranksAmongSiblings(db, [...new Set(unranked.map(([, mother]) => mother))]);
+  const ranks = await rankAmongSiblings(db, [...new Set(unranked.map(([, mother]) => mother))]);
   for (const f of out.values()) if (f.bo && f.bo.o === 0) f.bo.o = 1;
   for (const [child, mother] of unranked) out.get(child)!.bo!.o = ranks.get(`${mother}:${child}`) ?? 1;
   return out;
@@ -134,29 +135,6 @@ async function mothersOf(db: Kysely<Database>, ids: readonly number[]): Promise<
     const child = Number(row.child);
     const known = out.get(child);
     if (!known || Number(row.id) < known.id) out.set(child, { id: Number(row.id), birth: row.birth_date });
-  }
-  return out;
-}
-
-/** Rank of each child among its mother's active children, keyed `mother:child` (by birth date, then id). */
-export async function ranksAmongSiblings(db: Kysely<Database>, motherIds: readonly number[]): Promise<Map<string, number>> {
-  const byMother = new Map<number, Map<number, string>>();
-  for (let i = 0; i < motherIds.length; i += CHUNK) {
-    const rows = (await sql<{ mother: number | string; id: number | string; birth_date: string | null }>`
-      select r.other_id as mother, c.id as id, c.birth_date as birth_date
-      from person_relations r join persons c on c.id = r.person_id
-      where r.kind = 'mother' and r.other_id in (${sql.join(motherIds.slice(i, i + CHUNK))}) and c.status = 'active' and c.merged_into is null`.execute(db)).rows;
-    for (const row of rows) {
-      const mother = Number(row.mother);
-      const kids = byMother.get(mother) ?? new Map<number, string>();
-      kids.set(Number(row.id), row.birth_date ?? '9999-12-31');
-      byMother.set(mother, kids);
-    }
-  }
-  const out = new Map<string, number>();
-  for (const [mother, kids] of byMother) {
-    const sorted = [...kids.entries()].sort((a, b) => (a[1] === b[1] ? a[0] - b[0] : a[1] < b[1] ? -1 : 1));
-    sorted.forEach(([id], index) => out.set(`${mother}:${id}`, index + 1));
   }
   return out;
 }

@@ -76,7 +76,7 @@ async function findStatedOrders(db: Kysely<Database>, childIds: readonly number[
  * twins count twice), keyed `mother:child`: a child named with two mothers is ranked among the
  * children of the one its birth is counted with, whatever other births the period holds.
  */
-async function rankAmongSiblings(db: Kysely<Database>, motherIds: readonly number[]): Promise<Map<string, number>> {
+export async function rankAmongSiblings(db: Kysely<Database>, motherIds: readonly number[]): Promise<Map<string, number>> {
   const byMother = new Map<number, Map<number, string>>();
   for (let i = 0; i < motherIds.length; i += CHUNK) {
     const rows = await db

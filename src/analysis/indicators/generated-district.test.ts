@@ -2,13 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submitGeneratedDistrict } from '../../../test/submit-rows.js';
 import { createTestContext, DIALECTS, type TestContext } from '../../../test/test-database.js';
-import { SYSTEM_ACTOR } from '../../platform/audit/actor.js';
-import { ingestSubmission } from '../../exchange/ingest/ingest-submission.js';
-import { receiveSubmission } from '../../exchange/ingest/receive-submission.js';
 import type { ExpectedIndicators } from '../../gen/expected-indicators.js';
 import { generateDistrict } from '../../gen/generate-district.js';
-import type { ManifestEntry } from '../../gen/output.js';
 import { projectLedger } from '../../registry/index.js';
 import { computeIndicators, type IndicatorReport } from './compute-indicators.js';
 
@@ -34,25 +31,9 @@ describe.each(DIALECTS)('indicators of a generated district against its truth on
   beforeAll(async () => {
     await generateDistrict({ persons: 4000, seed: 'stats-gen', months: 12, start: '2025-01', out: path.join(dir, dialect) });
     const out = path.join(dir, dialect);
-    const manifest = (JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { files: ManifestEntry[] }).files;
     expected = JSON.parse(fs.readFileSync(path.join(out, 'truth', 'indicators.json'), 'utf8')) as ExpectedIndicators[];
     t = await createTestContext(dialect);
-    for (const entry of manifest) {
-      const org = await t.ctx.db.kysely.selectFrom('orgs').select(['id', 'code', 'type']).where('code', '=', entry.org).executeTakeFirstOrThrow();
-      const { job } = await receiveSubmission(t.ctx, {
-        org,
-        type: entry.type,
-        channel: 'cli',
-        filename: path.basename(entry.file),
-        body: fs.createReadStream(path.join(out, entry.file)),
-        idempotencyKey: null,
-        mode: 'accept_valid',
-        actor: SYSTEM_ACTOR,
-        submittedBy: null,
-        limitBytes: 1e9,
-      });
-      await ingestSubmission(t.ctx, job!);
-    }
+    await submitGeneratedDistrict(t.ctx, out);
     await projectLedger(t.ctx.db, t.ctx.tree.root.code.slice(0, 6));
     report = await computeIndicators(t.ctx.db, t.ctx.tree, { period: '2025' });
     truth = expected.find((e) => e.period === '2025' && e.area === t.ctx.tree.root.code)!;
