@@ -39,9 +39,9 @@ export async function measureUpkeep(dialect: Dialect, persons: number, tmpDir: s
     const district = plain.ctx.tree.root.code.slice(0, 6);
     let hookCpuMs = 0;
     const upkeep = analysisChunkHook(district, kept.ctx.db);
-    const timedHook: typeof upkeep = async (trx, ids) => {
+    const timedHook: typeof upkeep = async (trx, ids, position) => {
       const cpu = cpuMs();
-      await upkeep(trx, ids);
+      await upkeep(trx, ids, position);
       hookCpuMs += cpuMs() - cpu;
     };
     const run = async (t: TestContext, hook: boolean) => {

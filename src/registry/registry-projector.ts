@@ -78,9 +78,9 @@ export async function catchUpRegistry(ctx: AppContext, onProgress?: (p: Projecti
 /** The follower's chunk hook, after the analysis cells' upkeep (which every projection path runs). */
 function withAnalysis(ctx: AppContext, hook: ProjectedPersonsHook | undefined): ProjectedPersonsHook {
   const analysis = analysisChunkHook(districtCodeOf(ctx), ctx.db);
-  return async (trx, personIds) => {
-    await analysis(trx, personIds);
-    await hook?.(trx, personIds);
+  return async (trx, personIds, position) => {
+    await analysis(trx, personIds, position);
+    await hook?.(trx, personIds, position);
   };
 }
 

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/index.js';
-import type { BirthTally } from '../indicators/birth-tally.js';
+import { emptyBirthTally, type BirthTally } from '../indicators/birth-tally.js';
 import type { CivilEventCounts } from '../indicators/civil-events.queries.js';
 import type { Period } from '../indicators/period.js';
 import { AGE_GROUPS_5Y, FERTILE_FIRST_AGE, FERTILE_LAST_AGE, PYRAMID_GROUPS, type PersonTime } from '../indicators/person-time.js';
-import { findAggregatesMeta, findAreaCells } from './analysis-aggregates.repository.js';
+import { findAggregatesState, findAreaCells } from './analysis-aggregates.repository.js';
 import { AREA_LEVELS } from './cell-grid.js';
 import { isDeltaKind, KIND, monthOf, monthStartDay } from './person-cells.js';
 
@@ -22,10 +22,13 @@ export interface RegistryTallies {
  */
 export async function findAggregatedTallies(db: Kysely<Database>, period: Period, area: string, district: string): Promise<RegistryTallies | null> {
   if (period.months === null || !(AREA_LEVELS as readonly number[]).includes(area.length)) return null;
-  const meta = await findAggregatesMeta(db);
+  const state = await findAggregatesState(db);
   const first = monthOf(period.from);
   const last = monthOf(period.to);
-  if (!meta || meta.district !== district || first < meta.first || last > meta.last) return null;
+  if (!state) return null;
+  const { meta } = state;
+  // Behind the registry (a projection without the hook): the scan answers until the cells are rebuilt.
+  if (meta.district !== district || meta.registrySeq !== state.cursor || first < meta.first || last > meta.last) return null;
   const cells = await findAreaCells(db, area, last);
   // Δ kinds summed month by month from the range's first month; amounts per month.
   const months = last - meta.first + 1;
@@ -81,6 +84,7 @@ function addAmount(t: RegistryTallies, kind: number, value: number, month: numbe
     if (kind === KIND.birthsBySex + 2) births.female += value;
   } else if (kind > KIND.birthsByOrder && kind <= KIND.birthsByOrder + 3) births.byOrder[kind - KIND.birthsByOrder - 1]! += value;
   else if (kind >= KIND.birthsByMotherAge && kind <= KIND.birthsByMotherAge + FERTILE_LAST_AGE - FERTILE_FIRST_AGE) births.byAge1[kind - KIND.birthsByMotherAge]! += value;
+  else if (kind >= KIND.birthsByMotherAgeOrder && kind < KIND.birthsByMotherAgeOrder + births.byAgeOrder1.length) births.byAgeOrder1[kind - KIND.birthsByMotherAgeOrder]! += value;
   else if (kind === KIND.marriages) events.marriages += value;
   else if (kind === KIND.remarriages) events.remarriages += value;
   else if (kind === KIND.divorces) events.divorces += value;
@@ -100,7 +104,7 @@ function emptyTallies(): RegistryTallies {
       deaths: 0,
       end: { resident: 0, registered: 0, managed: 0, male: 0, female: 0, floating: 0, pyramid: PYRAMID_GROUPS.map((group) => ({ group, male: 0, female: 0 })), marriedWomen15to49: 0, marriedWomenUsingContraception: 0 },
     },
-    births: { total: 0, male: 0, female: 0, byOrder: [0, 0, 0], byAge1: Array.from({ length: FERTILE_LAST_AGE - FERTILE_FIRST_AGE + 1 }, () => 0) },
+    births: emptyBirthTally(),
     events: { marriages: 0, remarriages: 0, divorces: 0, movesIn: 0, movesOut: 0, terminations: 0 },
   };
 }

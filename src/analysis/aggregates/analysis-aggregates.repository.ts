@@ -7,9 +7,17 @@ import type { CellGrid } from './cell-grid.js';
 import type { PersonFacts } from './person-facts.queries.js';
 import type { MonthRange } from './person-cells.js';
 
-/** The months the cells cover and the district they were built for. */
+/** The months the cells cover, the district they were built for and the registry cursor (ledger seq) they reflect. */
 export interface AggregatesMeta extends MonthRange {
   district: string;
+  registrySeq: number;
+}
+
+/** The coverage and, beside it, where the registry's cursor stands now. */
+export interface AggregatesState {
+  meta: AggregatesMeta;
+  /** The registry cursor now: the cells are current only when it equals `meta.registrySeq`. */
+  cursor: number;
 }
 
 const ROWS_PER_INSERT = 500;
@@ -17,8 +25,33 @@ const IDS_PER_QUERY = 500;
 
 /** The cells' coverage, or null when they were never built (reports then scan the registry). */
 export async function findAggregatesMeta(db: Kysely<Database>): Promise<AggregatesMeta | null> {
-  const row = (await sql<{ district: string; first_month: number | string; last_month: number | string }>`select district, first_month, last_month from analysis_meta where id = 1`.execute(db)).rows[0];
-  return row ? { district: row.district, first: Number(row.first_month), last: Number(row.last_month) } : null;
+  return (await findAggregatesState(db))?.meta ?? null;
+}
+
+/** The cells' coverage and the registry cursor, in one read; null when the cells were never built. */
+export async function findAggregatesState(db: Kysely<Database>): Promise<AggregatesState | null> {
+  const row = (
+    await sql<{ district: string; first_month: number | string; last_month: number | string; registry_seq: number | string | null; cursor: number | string | null }>`
+      select district, first_month, last_month, registry_seq, (select seq from registry_cursor where name = ${REGISTRY_CURSOR_NAME}) as cursor
+      from analysis_meta where id = 1`.execute(db)
+  ).rows[0];
+  if (!row) return null;
+  // Cells without a recorded position (never the case after migration 0040) count as stale.
+  return { meta: { district: row.district, first: Number(row.first_month), last: Number(row.last_month), registrySeq: row.registry_seq === null ? -1 : Number(row.registry_seq) }, cursor: Number(row.cursor ?? 0) };
+}
+
+/** The registry cursor's name in registry_cursor (the registry's own constant; analysis reads it only). */
+const REGISTRY_CURSOR_NAME = 'registry';
+
+/** Where the registry cursor stands (0 before any projection). */
+export async function findRegistryPosition(db: Kysely<Database>): Promise<number> {
+  const row = (await sql<{ seq: number | string }>`select seq from registry_cursor where name = ${REGISTRY_CURSOR_NAME}`.execute(db)).rows[0];
+  return Number(row?.seq ?? 0);
+}
+
+/** Records the registry position the cells now reflect (a chunk's hook, in its transaction). */
+export async function saveAggregatesPosition(db: Kysely<Database>, registrySeq: number): Promise<void> {
+  await sql`update analysis_meta set registry_seq = ${registrySeq} where id = 1`.execute(db);
 }
 
 /** Drops every cell, fact and the coverage row. */
@@ -30,7 +63,7 @@ export async function clearAggregates(db: Kysely<Database>): Promise<void> {
 
 export async function saveAggregatesMeta(db: Kysely<Database>, meta: AggregatesMeta): Promise<void> {
   await sql`delete from analysis_meta`.execute(db);
-  await sql`insert into analysis_meta (id, district, first_month, last_month, built_at) values (1, ${meta.district}, ${meta.first}, ${meta.last}, ${new Date().toISOString()})`.execute(db);
+  await sql`insert into analysis_meta (id, district, first_month, last_month, registry_seq, built_at) values (1, ${meta.district}, ${meta.first}, ${meta.last}, ${meta.registrySeq}, ${new Date().toISOString()})`.execute(db);
 }
 
 /** The stored facts of the given persons (those that have any). */

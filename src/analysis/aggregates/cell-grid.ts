@@ -8,7 +8,7 @@ const USED_KINDS = Object.values(KIND).filter((k) => k < KIND.deathsBeforeBirth)
 const DENSE = new Int32Array(KIND.deathsBeforeBirth).fill(-1);
 const SPARSE: number[] = [];
 for (const base of USED_KINDS) {
-  const width = base === KIND.womanDaysPart || base === KIND.womanDaysFull ? 50 : base === KIND.pyramid ? 40 : base === KIND.birthsBySex ? 3 : base === KIND.birthsByOrder ? 4 : base === KIND.birthsByMotherAge ? 35 : 1;
+  const width = base === KIND.womanDaysPart || base === KIND.womanDaysFull ? 50 : base === KIND.pyramid ? 40 : base === KIND.birthsBySex ? 3 : base === KIND.birthsByOrder ? 4 : base === KIND.birthsByMotherAge ? 35 : base === KIND.birthsByMotherAgeOrder ? 105 : 1;
   for (let k = base; k < base + width; k += 1) {
     if (DENSE[k] !== -1) continue;
     DENSE[k] = SPARSE.length;

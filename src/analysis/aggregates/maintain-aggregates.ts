@@ -1,7 +1,20 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, Db } from '../../platform/db/index.js';
 import { todayInDistrict } from '../../platform/district/district-time.js';
-import { addCells, type BulkConnection, clearAggregates, findAggregatesMeta, findPersonFacts, insertCells, insertPersonFacts, replacePersonFacts, saveAggregatesMeta, type AggregatesMeta } from './analysis-aggregates.repository.js';
+import {
+  addCells,
+  type BulkConnection,
+  clearAggregates,
+  findAggregatesState,
+  findPersonFacts,
+  findRegistryPosition,
+  insertCells,
+  insertPersonFacts,
+  replacePersonFacts,
+  saveAggregatesMeta,
+  saveAggregatesPosition,
+  type AggregatesMeta,
+} from './analysis-aggregates.repository.js';
 import { CellGrid } from './cell-grid.js';
 import { addPersonCells, monthOf, type MonthRange } from './person-cells.js';
 import { loadPersonFacts, widenToRelatives, type PersonFacts } from './person-facts.queries.js';
@@ -25,6 +38,8 @@ export function defaultMonthRange(today = todayInDistrict()): MonthRange {
  * every person's facts, their contribution at the district, town and village level.
  */
 export async function rebuildAnalysisAggregates(db: Kysely<Database>, district: string, range: MonthRange = defaultMonthRange(), bulk: BulkConnection = {}): Promise<{ persons: number; cells: number }> {
+  // Read first: a chunk committed while the build reads persons makes the cells look stale, never current.
+  const registrySeq = await findRegistryPosition(db);
   await clearAggregates(db);
   const grid = new CellGrid(range);
   let persons = 0;
@@ -38,7 +53,7 @@ export async function rebuildAnalysisAggregates(db: Kysely<Database>, district: 
     after = ids[ids.length - 1]!;
   }
   await insertCells(db, grid, bulk);
-  await saveAggregatesMeta(db, { district, ...range });
+  await saveAggregatesMeta(db, { district, ...range, registrySeq });
   return { persons, cells: await countCells(db) };
 }
 
@@ -51,15 +66,26 @@ export async function rebuildAnalysisAggregates(db: Kysely<Database>, district: 
  * relatives are too many to update one by one (a mother named on thousands of births: each
  * chunk would re-rank them all) — the chunk drops them and the run's end builds them once.
  */
-export async function updateAnalysisAggregates(trx: Kysely<Database>, district: string, personIds: readonly number[], bulk: BulkConnection = {}): Promise<void> {
-  const meta = await findAggregatesMeta(trx);
-  if (!meta || meta.district !== district) return;
-  if (personIds.length === 0) return;
+export async function updateAnalysisAggregates(trx: Kysely<Database>, district: string, personIds: readonly number[], position: number, bulk: BulkConnection = {}): Promise<void> {
+  const state = await findAggregatesState(trx);
+  if (!state || state.meta.district !== district) return;
+  const { meta } = state;
+  // Cells a projection left behind (run without this hook) cannot be patched: drop them, the run's end rebuilds.
+  if (meta.registrySeq !== state.cursor) {
+    await dropAggregatesMeta(trx);
+    return;
+  }
+  if ((await updateCells(trx, meta, district, personIds, bulk)) && meta.registrySeq !== position) await saveAggregatesPosition(trx, position);
+}
+
+/** Patches the cells for the persons; false when it dropped them instead (too many relatives). */
+async function updateCells(trx: Kysely<Database>, meta: AggregatesMeta, district: string, personIds: readonly number[], bulk: BulkConnection): Promise<boolean> {
+  if (personIds.length === 0) return true;
   const ownOld = await findPersonFacts(trx, personIds);
   const affected = await widenToRelatives(trx, personIds, [...ownOld.values()].flatMap((f) => (f.mo === null ? [] : [f.mo])));
   if (affected.length > Math.max(WIDENED_MIN_LIMIT, WIDENED_FACTOR * personIds.length)) {
     await dropAggregatesMeta(trx);
-    return;
+    return false;
   }
   const asked = new Set(personIds);
   const old = new Map([...ownOld, ...(await findPersonFacts(trx, affected.filter((id) => !asked.has(id))))]);
@@ -74,9 +100,10 @@ export async function updateAnalysisAggregates(trx: Kysely<Database>, district: 
     if (before) addPersonCells(before, meta, -1, grid.add);
     if (after) addPersonCells(after, meta, 1, grid.add);
   }
-  if (changed.length === 0) return;
+  if (changed.length === 0) return true;
   await addCells(trx, grid, bulk);
   await replacePersonFacts(trx, changed, new Map(changed.flatMap((id): Array<[number, PersonFacts]> => (now.has(id) ? [[id, now.get(id)!]] : []))), bulk);
+  return true;
 }
 
 /**
@@ -84,15 +111,18 @@ export async function updateAnalysisAggregates(trx: Kysely<Database>, district: 
  * registry). Given the database, SQLite writes through prepared statements on the
  * transaction's connection (better-sqlite3 has one connection, so the same transaction).
  */
-export function analysisChunkHook(district: string, db?: Db): (trx: Kysely<Database>, personIds: readonly number[]) => Promise<void> {
+export function analysisChunkHook(district: string, db?: Db): (trx: Kysely<Database>, personIds: readonly number[], position: number) => Promise<void> {
   const bulk: BulkConnection = db?.sqlite ? { sqlite: db.sqlite } : {};
-  return (trx, personIds) => updateAnalysisAggregates(trx, district, personIds, bulk);
+  return (trx, personIds, position) => updateAnalysisAggregates(trx, district, personIds, position, bulk);
 }
 
-/** Builds the cells when they are not built (a new database, or dropped by a chunk): after each projection run. */
+/**
+ * Builds the cells when they are not built (a new database, or dropped by a chunk) or are behind
+ * the registry (a projection ran without the hook): after each projection run.
+ */
 export async function ensureAnalysisAggregatesOf(db: Db, district: string): Promise<void> {
-  const meta = await findAggregatesMeta(db.kysely);
-  if (meta && meta.district === district) return;
+  const state = await findAggregatesState(db.kysely);
+  if (state && state.meta.district === district && state.meta.registrySeq === state.cursor) return;
   await rebuildAnalysisAggregatesOf(db, district);
 }
 

@@ -1,5 +1,6 @@
 import { ageOn, birthdayNumber, dayNumber, dayText } from '../indicators/calendar-days.js';
 import { FERTILE_FIRST_AGE, FERTILE_LAST_AGE, PYRAMID_GROUPS } from '../indicators/person-time.js';
+import { ageOrderIndex } from '../indicators/birth-tally.js';
 import type { PersonFacts } from './person-facts.queries.js';
 
 /**
@@ -32,6 +33,8 @@ export const KIND = {
   birthsBySex: 600,
   birthsByOrder: 610,
   birthsByMotherAge: 620,
+  /** Births by the mother's age and order: + (age − 15) × 3 + order − 1 (third and later as 3). */
+  birthsByMotherAgeOrder: 800,
   /** Civil events of the month. */
   marriages: 700,
   remarriages: 701,
@@ -109,7 +112,10 @@ export function addPersonCells(f: PersonFacts, range: MonthRange, sign: 1 | -1, 
       direct(f.r, month, KIND.birthsByOrder + Math.min(f.bo.o, 3), 1);
       if (f.bo.mb !== null) {
         const age = ageOn(f.bo.mb, f.b);
-        if (age >= FERTILE_FIRST_AGE && age <= FERTILE_LAST_AGE) direct(f.r, month, KIND.birthsByMotherAge + age - FERTILE_FIRST_AGE, 1);
+        if (age >= FERTILE_FIRST_AGE && age <= FERTILE_LAST_AGE) {
+          direct(f.r, month, KIND.birthsByMotherAge + age - FERTILE_FIRST_AGE, 1);
+          direct(f.r, month, KIND.birthsByMotherAgeOrder + ageOrderIndex(age, f.bo.o), 1);
+        }
       }
     }
   }

@@ -175,6 +175,20 @@ describe.each(DIALECTS)('indicators of a hand-built registry on %s', (dialect) =
     expect(district.sex_ratio_at_birth).toBe(200);
   });
 
+  it('gives the fertility rates by order, overall and by the mother’s age (C1 first at 29, C2 second at 35, C3 third at 32)', () => {
+    const byOrder = district.fertility_rate_by_order as Record<string, number>;
+    for (const order of ['1', '2', '3+']) expect(byOrder[order]).toBeCloseTo((365 * 1000) / WOMEN_DAYS, 5);
+    const by5 = district.asfr_5y_by_order as Record<string, Record<string, number>>;
+    expect(by5['25-29']).toEqual({ '1': expect.closeTo((365 * 1000) / 630, 5), '2': 0, '3+': 0 });
+    expect(by5['35-39']).toEqual({ '1': 0, '2': expect.closeTo(1000, 5), '3+': 0 });
+    expect(by5['30-34']).toEqual({ '1': 0, '2': 0, '3+': expect.closeTo((365 * 1000) / 565, 5) });
+    const by1 = district.asfr_1y_by_order as Record<string, Record<string, number | null>>;
+    expect(by1['29']!['1']).toBeCloseTo((365 * 1000) / 165, 4);
+    expect(by1['32']!['3+']).toBeCloseTo((365 * 1000) / 59, 4);
+    expect(by1['32']!['1']).toBe(0);
+    expect(district.indicators['asfr_1y_by_order.35.2']).toMatchObject({ numerator: 1, unit: '‰', annualised: true });
+  });
+
   it('counts marriages, remarriages, divorces, moves and terminations of the period', () => {
     // Both marriages are remarriages: M3 and W4 were divorced, and so was M2 (from W2 in May) when he married W5.
     expect(district).toMatchObject({ marriages: 2, remarriages: 2, divorces: 1, moves_in: 1, moves_out: 1, terminations: 1 });

@@ -144,7 +144,21 @@ async function computeRegistryIndicators(
   ORDERS.forEach((order, o) => {
     count(`births_by_order.${order}`, byOrder[o]!);
     ratio(`birth_order_shares.${order}`, byOrder[o]!, births.total, 100, false, [`births_by_order.${order}`]);
+    ratio(`fertility_rate_by_order.${order}`, byOrder[o]!, women, 1000, true, [`births_by_order.${order}`]);
   });
+  // Fertility by age and order (a census table's 分孩次 columns): the numerators are counts only here.
+  const byAgeOrder5 = AGE_GROUPS_5Y.flatMap(() => ORDERS.map(() => 0));
+  SINGLE_AGES.forEach((_, a) => ORDERS.forEach((__, o) => (byAgeOrder5[Math.floor(a / 5) * 3 + o]! += births.byAgeOrder1[a * 3 + o]!)));
+  AGE_GROUPS_5Y.forEach((group, g) =>
+    ORDERS.forEach((order, o) =>
+      ratio(`asfr_5y_by_order.${group}.${order}`, byAgeOrder5[g * 3 + o]!, time.womenDays5y[g]! / period.days, 1000, true, [`births_by_age_5y_by_order.${group}.${order}`]),
+    ),
+  );
+  SINGLE_AGES.forEach((age, a) =>
+    ORDERS.forEach((order, o) =>
+      ratio(`asfr_1y_by_order.${age}.${order}`, births.byAgeOrder1[a * 3 + o]!, time.womenDays1y[a]! / period.days, 1000, true, [`births_by_age_1y_by_order.${age}.${order}`]),
+    ),
+  );
   ratio('sex_ratio_at_birth', male, female, 100, false, ['births_male', 'births_female']);
   ratio('sex_ratio', time.end.male, time.end.female, 100, false, ['population_end.by_sex.1', 'population_end.by_sex.2']);
   count('marriages', events.marriages);
@@ -167,7 +181,7 @@ async function computeRegistryIndicators(
   entries.set('policy_compliant_birth_rate', { value: null, numerator: null, denominator: births.total, annualised: false, cells: [], notApplicable: true });
   const pyramid = time.end.pyramid;
 
-  const blank = publish ? suppressSmallCells(countsOf(entries, pyramid), complementGroups(pyramid.map((c) => c.group))) : new Set<string>();
+  const blank = publish ? suppressSmallCells(countsOf(entries, pyramid, byAgeOrder5, births.byAgeOrder1), complementGroups(pyramid.map((c) => c.group))) : new Set<string>();
   return render(period, division, entries, pyramid, blank, publish, null);
 }
 
@@ -188,8 +202,15 @@ export function areaPrefix(division: { code: string; level: string }): string {
   return division.code;
 }
 
-function countsOf(entries: ReadonlyMap<string, Entry>, pyramid: ReadonlyArray<{ group: string; male: number; female: number }>): Map<string, number> {
+function countsOf(
+  entries: ReadonlyMap<string, Entry>,
+  pyramid: ReadonlyArray<{ group: string; male: number; female: number }>,
+  byAgeOrder5: readonly number[],
+  byAgeOrder1: readonly number[],
+): Map<string, number> {
   const counts = new Map<string, number>();
+  AGE_GROUPS_5Y.forEach((group, g) => ORDERS.forEach((order, o) => counts.set(`births_by_age_5y_by_order.${group}.${order}`, byAgeOrder5[g * 3 + o]!)));
+  SINGLE_AGES.forEach((age, a) => ORDERS.forEach((order, o) => counts.set(`births_by_age_1y_by_order.${age}.${order}`, byAgeOrder1[a * 3 + o]!)));
   for (const [key, entry] of entries) if (entry.cells.length === 1 && entry.cells[0] === key && entry.numerator === null && entry.value !== null) counts.set(key, entry.value);
   for (const { group, male, female } of pyramid) {
     counts.set(`pyramid.${group}.male`, male);
@@ -205,6 +226,9 @@ function complementGroups(pyramidGroups: readonly string[]): string[][] {
     ORDERS.map((o) => `births_by_order.${o}`),
     AGE_GROUPS_5Y.map((g) => `births_by_age_5y.${g}`),
     SINGLE_AGES.map((a) => `births_by_age_1y.${a}`),
+    // The orders of an age add up to its births, which are published.
+    ...AGE_GROUPS_5Y.map((g) => ORDERS.map((o) => `births_by_age_5y_by_order.${g}.${o}`)),
+    ...SINGLE_AGES.map((a) => ORDERS.map((o) => `births_by_age_1y_by_order.${a}.${o}`)),
     ['population_end.by_sex.1', 'population_end.by_sex.2'],
     pyramidGroups.map((g) => `pyramid.${g}.male`),
     pyramidGroups.map((g) => `pyramid.${g}.female`),

@@ -19,8 +19,10 @@ export interface ProjectionProgress {
 /**
  * Called in each projection transaction, after the chunk is written, with every person it
  * changed: what depends on persons (cross-verification) follows them in the same commit.
+ * `position` is the ledger seq the registry reflects once the transaction commits (the chunk's
+ * last entry; the unchanged cursor for a re-projection), so a follower can record how far it is.
  */
-export type ProjectedPersonsHook = (trx: Kysely<Database>, personIds: readonly number[]) => Promise<void>;
+export type ProjectedPersonsHook = (trx: Kysely<Database>, personIds: readonly number[], position: number) => Promise<void>;
 
 /** What follows the registry: a hook in each projection chunk's transaction, and a step after each projection run. */
 export interface ProjectionFollower {
@@ -143,7 +145,7 @@ async function projectEntries(
   for (const entry of entries) await projector.apply(entry);
   await projector.write();
   await saveReviews(trx, projector);
-  if (afterChunk) await afterChunk(trx, projector.touchedPersons);
+  if (afterChunk) await afterChunk(trx, projector.touchedPersons, entries[entries.length - 1]!.seq);
   return projector.reviews.length;
 }
 
@@ -210,7 +212,7 @@ export async function rebuildRegistry(db: Db, districtCode: string, onProgress?:
 export async function reprojectPersons(db: Db, districtCode: string, personIds: readonly number[], afterChunk?: ProjectedPersonsHook): Promise<{ entries: number; reviews: number }> {
   const orgTypes = await orgTypesOf(db);
   return db.kysely.transaction().execute(async (trx) => {
-    await lockRegistryCursor(trx);
+    const cursor = await lockRegistryCursor(trx);
     const seqs = new Set<number>();
     for (let i = 0; i < personIds.length; i += 500) {
       const rows = await trx.selectFrom('person_records').select('seq').where('person_id', 'in', personIds.slice(i, i + 500)).execute();
@@ -230,11 +232,11 @@ export async function reprojectPersons(db: Db, districtCode: string, personIds: 
     for (let i = 0; i < personIds.length; i += 500) await trx.deleteFrom('persons').where('id', 'in', personIds.slice(i, i + 500)).execute();
     entries.sort((a, b) => a.seq - b.seq);
     if (entries.length === 0) {
-      await afterChunk?.(trx, personIds);
+      await afterChunk?.(trx, personIds, cursor);
       return { entries: 0, reviews: 0 };
     }
-    // The persons asked for may be gone (merged away): the hook hears of them too.
-    const hook: ProjectedPersonsHook | undefined = afterChunk && ((t, touched) => afterChunk(t, [...new Set([...personIds, ...touched])]));
+    // The persons asked for may be gone (merged away): the hook hears of them too. The cursor does not move.
+    const hook: ProjectedPersonsHook | undefined = afterChunk && ((t, touched) => afterChunk(t, [...new Set([...personIds, ...touched])], cursor));
     return { entries: entries.length, reviews: await projectEntries(trx, entries, orgTypes, districtCode, hook) };
   });
 }
