@@ -10,7 +10,7 @@ import { LedgerWriter } from '../ledger/ledger-writer.js';
 import { INGEST_CODES, type IngestCode } from './ingest-codes.js';
 import type { SubmissionCounts, SubmissionMode } from './submissions.repository.js';
 import { validateFileInWorker } from './validate-file-in-worker.js';
-import { candidatesOf, validateFile, type FileError, type ValidateFileInput, type ValidationMessage } from './validate-file.js';
+import { validateFile, type FileError, type ValidateFileInput, type ValidationMessage } from './validate-file.js';
 
 export interface IngestJob {
   submissionId: string;
@@ -89,6 +89,8 @@ export async function ingestSubmission(
     orgType: job.org.type,
     today: new Date().toISOString().slice(0, 10),
     ownDivisions: ctx.tree.all().map((division) => division.code),
+    // PostgreSQL appends COPY text: encoded with the rows, this thread only copies bytes.
+    copyText: !ctx.db.sqlite,
   };
   // PostgreSQL appends while the next rows are decided, so the worker runs further ahead there.
   const ahead = ctx.db.sqlite ? WORKER_AHEAD_SQLITE : WORKER_AHEAD_POSTGRES;
@@ -195,18 +197,18 @@ async function commitStream(
       if (batch.issues && !issues.write(batch.issues)) await new Promise<void>((resolve) => issues.once('drain', () => resolve()));
       onProgress?.({ phase: 'validating', rows: counts.received });
       if ((job.mode === 'reject_all' && counts.rejected > 0) || batch.rows.length === 0) continue;
-      const candidates = candidatesOf(batch, job.type);
-      const outcomes = await writer.apply(candidates);
+      const outcomes = await writer.applyColumns(job.type, batch);
       outcomes.forEach((outcome, i) => {
         if (outcome.kind !== 'refused') {
           applied[outcome.kind] += 1;
           return;
         }
         const code: IngestCode = outcome.code;
-        const { row, recordId } = candidates[i]!;
+        const row = batch.rows[i]!;
+        const recordId = batch.recordIds[i]!;
         refusals.push({ row, severity: 'error', code, field: 'record_id', value: recordId, message: INGEST_CODES[code].en, messageZh: INGEST_CODES[code].zh });
       });
-      committed += candidates.length;
+      committed += batch.rows.length;
       onProgress?.({ phase: 'committing', rows: committed });
     }
   } finally {

@@ -17,7 +17,9 @@ for await (const message of validateFile(input)) {
   while (unacked >= aheadBatches) await new Promise<void>((resolve) => (wake = resolve));
   wake = undefined;
   if (message.kind === 'batch') unacked += 1;
-  port.postMessage(message);
+  // The batch's COPY text is handed over, not copied.
+  const copyText = message.kind === 'batch' ? message.batch.copyText : undefined;
+  port.postMessage(message, copyText ? [copyText.buffer as ArrayBuffer] : []);
 }
 // Not port.close(): that may drop messages still on their way; without a listener the thread just ends.
 port.off('message', onAck);

@@ -59,6 +59,18 @@ describe('validating a file in a worker thread', () => {
     expect(inThread.at(-1)).toEqual({ kind: 'end', encoding: 'utf-8' });
   });
 
+  it('yields the same COPY text of the accepted rows as validating in this thread, for PostgreSQL', async () => {
+    const file = writeBirths('births-copy.csv', 2_500);
+    const inThread = await collect(validateFile({ ...input(file), copyText: true }));
+    const inWorker = await collect(validateFileInWorker({ ...input(file), copyText: true }));
+    expect(inWorker).toEqual(inThread);
+    const batch = inThread.flatMap((m) => (m.kind === 'batch' ? [m.batch] : []))[0]!;
+    expect(batch.payloads).toEqual([]);
+    expect(batch.copyEnds).toHaveLength(batch.recordIds.length);
+    const firstLine = Buffer.from(batch.copyText!.subarray(0, batch.copyEnds![0])).toString('utf8');
+    expect(firstLine).toMatch(new RegExp(`^birth\tcreate\t${batch.recordIds[0]}\t.*\t${batch.payloadHashes[0]}\t\{.*\}\n$`));
+  });
+
   it('ends right after opening a file that lacks required columns', async () => {
     const file = path.join(dir, 'columns.csv');
     fs.writeFileSync(file, 'record_id\nR1\n');

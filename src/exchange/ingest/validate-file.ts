@@ -1,6 +1,6 @@
 import { getEventType } from '../catalog/index.js';
 import type { EventType } from '../catalog/event-type.js';
-import { toLedgerCandidate, type LedgerCandidate } from '../ledger/ledger-writer.js';
+import { ledgerCopyTail, toLedgerCandidate, type LedgerCandidate, type LedgerCandidates } from '../ledger/ledger-writer.js';
 import { ParseError, parseSubmission, type FileProblem, type SourceRow } from './parse/index.js';
 import { validateRecord, type ValidationContext } from './validate/index.js';
 
@@ -15,6 +15,11 @@ export interface ValidateFileInput {
   today: string;
   /** The district's division codes (what `isOwnDivision` accepts). */
   ownDivisions: readonly string[];
+  /**
+   * PostgreSQL: give the accepted rows' ledger COPY text (`copyText`) instead of their payloads,
+   * encoded here so that the thread appending to the ledger only copies bytes.
+   */
+  copyText?: boolean;
 }
 
 /**
@@ -22,20 +27,13 @@ export interface ValidateFileInput {
  * a thousand objects): the accepted rows as ledger candidates, the issues of every row as
  * NDJSON lines, and the counts.
  */
-export interface ValidatedBatch {
+export interface ValidatedBatch extends LedgerCandidates {
   received: number;
   rejected: number;
   /** Accepted rows that carry a warning. */
   warnings: number;
   /** One JSON line per issue, `{row, severity, code, field?, value?, message, messageZh}`. */
   issues: string;
-  rows: number[];
-  recordIds: string[];
-  actions: LedgerCandidate['action'][];
-  payloads: string[];
-  payloadHashes: string[];
-  subjects: (string | null)[];
-  eventDates: (string | null)[];
 }
 
 /** A whole-file problem as data (a ParseError does not survive a trip between threads). */
@@ -90,45 +88,34 @@ export async function* validateFile(input: ValidateFileInput): AsyncGenerator<Va
       orgType: input.orgType,
       isOwnDivision: (code) => own.has(code),
     };
+    const copy = input.copyText ? new CopyTextWriter() : undefined;
     let batch = emptyBatch();
+    const done = (): { kind: 'batch'; batch: ValidatedBatch } => {
+      if (copy) Object.assign(batch, copy.take());
+      return { kind: 'batch', batch };
+    };
     try {
-      for await (const source of parsed.rows) {
-        addRow(batch, source, eventType, context);
-        if (batch.received >= BATCH_ROWS) {
-          yield { kind: 'batch', batch };
-          batch = emptyBatch();
+      for await (const sources of parsed.rowBatches) {
+        for (const source of sources) {
+          addRow(batch, source, eventType, context, copy);
+          if (batch.received >= BATCH_ROWS) {
+            yield done();
+            batch = emptyBatch();
+          }
         }
       }
     } catch (error) {
       if (!(error instanceof ParseError)) throw error;
       // The file became unreadable part-way: the caller keeps nothing of it, but counts the rows read.
-      if (batch.received > 0) yield { kind: 'batch', batch };
+      if (batch.received > 0) yield done();
       yield { kind: 'file-error', error: fileErrorOf(error) };
       return;
     }
-    if (batch.received > 0) yield { kind: 'batch', batch };
+    if (batch.received > 0) yield done();
     yield { kind: 'end', encoding: parsed.encoding ?? null };
   } finally {
     await parsed.close();
   }
-}
-
-/** The batch's accepted rows as ledger candidates of `type`. */
-export function candidatesOf(batch: ValidatedBatch, type: string): LedgerCandidate[] {
-  const out = new Array<LedgerCandidate>(batch.rows.length);
-  for (let i = 0; i < out.length; i += 1) {
-    out[i] = {
-      row: batch.rows[i]!,
-      type,
-      recordId: batch.recordIds[i]!,
-      action: batch.actions[i]!,
-      payloadJson: batch.payloads[i]!,
-      payloadHash: batch.payloadHashes[i]!,
-      subject: batch.subjects[i]!,
-      eventDate: batch.eventDates[i]!,
-    };
-  }
-  return out;
 }
 
 function emptyBatch(): ValidatedBatch {
@@ -147,7 +134,7 @@ function emptyBatch(): ValidatedBatch {
   };
 }
 
-function addRow(batch: ValidatedBatch, source: SourceRow, eventType: EventType, context: ValidationContext): void {
+function addRow(batch: ValidatedBatch, source: SourceRow, eventType: EventType, context: ValidationContext, copy?: CopyTextWriter): void {
   batch.received += 1;
   if (source.problem) {
     batch.rejected += 1;
@@ -177,7 +164,8 @@ function addRow(batch: ValidatedBatch, source: SourceRow, eventType: EventType, 
   batch.rows.push(candidate.row);
   batch.recordIds.push(candidate.recordId);
   batch.actions.push(candidate.action);
-  batch.payloads.push(candidate.payloadJson);
+  if (copy) copy.add(ledgerCopyTail(candidate));
+  else batch.payloads.push(candidate.payloadJson);
   batch.payloadHashes.push(candidate.payloadHash);
   batch.subjects.push(candidate.subject);
   batch.eventDates.push(candidate.eventDate);
@@ -185,4 +173,33 @@ function addRow(batch: ValidatedBatch, source: SourceRow, eventType: EventType, 
 
 function fileErrorOf(error: ParseError): FileError {
   return { code: error.code, message: error.message, messageZh: error.messageZh, details: error.details };
+}
+
+/** Collects the accepted rows' COPY text of a batch as UTF-8 bytes, one row after another. */
+class CopyTextWriter {
+  private buffer = Buffer.allocUnsafe(1 << 20);
+  private at = 0;
+  private ends: number[] = [];
+
+  add(text: string): void {
+    // Room for the text as UTF-8: at most 3 bytes per UTF-16 unit.
+    const room = text.length * 3;
+    if (this.at + room > this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.at + room));
+      this.buffer.copy(grown, 0, 0, this.at);
+      this.buffer = grown;
+    }
+    this.at += this.buffer.write(text, this.at);
+    this.ends.push(this.at);
+  }
+
+  /** The text added since the last take, as a batch's `copyText` and `copyEnds`. */
+  take(): { copyText: Uint8Array; copyEnds: number[] } {
+    const copyText = new Uint8Array(this.at);
+    copyText.set(this.buffer.subarray(0, this.at));
+    const copyEnds = this.ends;
+    this.at = 0;
+    this.ends = [];
+    return { copyText, copyEnds };
+  }
 }

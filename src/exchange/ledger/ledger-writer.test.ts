@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, DIALECTS, type TestContext } from '../../../test/test-database.js';
-import { LedgerWriter, toLedgerCandidate, type LedgerCandidate, type LedgerOutcome } from './ledger-writer.js';
+import { candidateColumns, ledgerCopyTail, LedgerWriter, toLedgerCandidate, type LedgerCandidate, type LedgerOutcome } from './ledger-writer.js';
 import { verifyLedgerChain } from './verify-ledger.js';
 
 /** More rows than the writer keeps states of in memory, so its cache is emptied mid-way. */
@@ -48,6 +48,33 @@ describe.each(DIALECTS)('LedgerWriter on %s', (dialect) => {
     expect(await submit('s6', candidates('create', 'v2', 0, 10))).toEqual({ accepted: 10 });
     const states = await t.ctx.db.kysely.selectFrom('record_state').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(states.n)).toBe(ROWS);
+    expect((await verifyLedgerChain(t.ctx.db)).ok).toBe(true);
+  });
+
+  it('stores records whose COPY text came encoded as bytes exactly as given, escapes included', async () => {
+    const list = Array.from({ length: 300 }, (_, i) =>
+      toLedgerCandidate(i + 2, 'hukou_register', 'create', { record_id: `C${i}\\${i % 3 === 0 ? '\t' : ''}`, name: `欧阳𠀀\t${i}`, note: 'a\\b\nc\r"中"' }, i % 2 === 0 ? null : `S\t${i}`, i % 5 === 0 ? null : '2025-01-01'),
+    );
+    const tails = list.map((c) => Buffer.from(ledgerCopyTail(c)));
+    const copyEnds: number[] = [];
+    tails.reduce((end, tail) => (copyEnds.push(end + tail.length), end + tail.length), 0);
+    // The writer copies the bytes on PostgreSQL; SQLite binds the payloads.
+    const columns = { ...candidateColumns(list), copyText: Buffer.concat(tails), copyEnds };
+    if (dialect === 'postgres') columns.payloads = [];
+    await t.ctx.db.kysely.transaction().execute(async (trx) => {
+      const writer = await LedgerWriter.open(trx, 'c1', 'PS-005', t.ctx.db);
+      expect((await writer.applyColumns('hukou_register', columns)).every((outcome) => outcome.kind === 'accepted')).toBe(true);
+      await writer.finish();
+    });
+    const rows = await t.ctx.db.kysely
+      .selectFrom('ledger')
+      .select(['type', 'record_id', 'action', 'payload', 'payload_hash', 'subject', 'event_date'])
+      .where('submission_id', '=', 'c1')
+      .orderBy('seq')
+      .execute();
+    expect(rows).toEqual(
+      list.map((c) => ({ type: c.type, record_id: c.recordId, action: c.action, payload: c.payloadJson, payload_hash: c.payloadHash, subject: c.subject, event_date: c.eventDate })),
+    );
     expect((await verifyLedgerChain(t.ctx.db)).ok).toBe(true);
   });
 });

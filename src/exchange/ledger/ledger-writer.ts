@@ -36,6 +36,54 @@ export function toLedgerCandidate(
   return { row, type, recordId: String(payload.record_id), action, payloadJson, payloadHash: payloadHash(payloadJson), subject, eventDate };
 }
 
+/**
+ * A batch of validated records of one type in columns, as the validation worker posts them
+ * (a handful of arrays cross threads faster than a thousand objects).
+ */
+export interface LedgerCandidates {
+  rows: number[];
+  recordIds: string[];
+  actions: LedgerCandidate['action'][];
+  /** Canonical payload JSON per record; empty when `copyText` carries the payloads instead. */
+  payloads: string[];
+  payloadHashes: string[];
+  subjects: (string | null)[];
+  eventDates: (string | null)[];
+  /**
+   * For PostgreSQL: each record's ledger COPY text from its type to its payload ({@link ledgerCopyTail}),
+   * as UTF-8, one after another; record i's ends at `copyEnds[i]`. Made where the record is
+   * validated (the worker), so the thread that appends copies bytes instead of escaping and
+   * encoding every payload.
+   */
+  copyText?: Uint8Array;
+  copyEnds?: number[];
+}
+
+/** The candidates of one type, in columns. */
+export function candidateColumns(batch: readonly LedgerCandidate[]): LedgerCandidates {
+  return {
+    rows: batch.map((c) => c.row),
+    recordIds: batch.map((c) => c.recordId),
+    actions: batch.map((c) => c.action),
+    payloads: batch.map((c) => c.payloadJson),
+    payloadHashes: batch.map((c) => c.payloadHash),
+    subjects: batch.map((c) => c.subject),
+    eventDates: batch.map((c) => c.eventDate),
+  };
+}
+
+/**
+ * The end of a candidate's ledger COPY line, from its type to its payload and the newline (see
+ * LEDGER_COPY_COLUMNS): everything of the line the writer does not decide.
+ */
+export function ledgerCopyTail(candidate: LedgerCandidate): string {
+  const { type, action, recordId, subject, eventDate, payloadHash: hash, payloadJson } = candidate;
+  return (
+    `${escapeCopyText(type)}\t${action}\t${escapeCopyText(recordId)}\t${subject === null ? '\\N' : escapeCopyText(subject)}\t` +
+    `${eventDate === null ? '\\N' : escapeCopyText(eventDate)}\t${escapeCopyText(hash)}\t${escapeCopyText(payloadJson)}\n`
+  );
+}
+
 /** What became of a candidate: appended (as what), a counted duplicate, or refused (with a code). */
 export type LedgerOutcome =
   | { kind: 'accepted' | 'corrected' | 'cancelled'; seq: number }
@@ -156,20 +204,32 @@ export class LedgerWriter {
 
   /** Decides and appends a batch of candidates, in order; returns one outcome per candidate. */
   async apply(batch: readonly LedgerCandidate[]): Promise<LedgerOutcome[]> {
-    await this.loadStates(batch);
+    const type = batch[0]?.type;
+    if (type === undefined) return [];
+    if (batch.some((c) => c.type !== type)) throw new Error('a batch of candidates holds one type');
+    return this.applyColumns(type, candidateColumns(batch));
+  }
+
+  /** Decides and appends a batch of candidates of `type` given in columns, in order; returns one outcome per candidate. */
+  async applyColumns(type: string, batch: LedgerCandidates): Promise<LedgerOutcome[]> {
+    await this.loadStates(type, batch.recordIds);
     const outcomes: LedgerOutcome[] = [];
-    for (const candidate of batch) {
-      const key = `${candidate.type}\u0000${candidate.recordId}`;
+    const { recordIds, actions, payloadHashes, subjects, eventDates, payloads, copyText, copyEnds } = batch;
+    const isNew = this.typeIsNew.get(type) === true;
+    for (let i = 0; i < recordIds.length; i += 1) {
+      const recordId = recordIds[i]!;
+      const action = actions[i]!;
+      const hash = payloadHashes[i]!;
+      const key = `${type}\u0000${recordId}`;
       const state = this.known.get(key) ?? null;
-      const { payloadJson, payloadHash: hash } = candidate;
       let refs: number | null = null;
-      if (candidate.action === 'create') {
+      if (action === 'create') {
         if (state && state.status === 'active') {
           outcomes.push(state.hash === hash ? { kind: 'duplicate' } : { kind: 'refused', code: 'RECORD_EXISTS' });
           continue;
         }
         refs = state ? state.latestSeq : null;
-      } else if (candidate.action === 'correct') {
+      } else if (action === 'correct') {
         if (!state) {
           outcomes.push({ kind: 'refused', code: 'RECORD_NOT_FOUND' });
           continue;
@@ -196,7 +256,8 @@ export class LedgerWriter {
       }
       this.seq += 1;
       this.firstSeq ??= this.seq;
-      const { type, recordId, action, subject, eventDate } = candidate;
+      const subject = subjects[i]!;
+      const eventDate = eventDates[i]!;
       const entryHash = chainHash(this.prevHash, this.bodies.body(this.seq, type, recordId, action, refs, subject, eventDate, hash));
       if (this.pendingCount === 0) this.pendingFrom = this.seq;
       this.pendingCount += 1;
@@ -211,7 +272,7 @@ export class LedgerWriter {
           refs_seq: refs,
           subject,
           event_date: eventDate,
-          payload: payloadJson,
+          payload: payloads[i]!,
           payload_hash: hash,
           committed_at: this.committedAt,
           prev_hash: this.prevHash,
@@ -219,25 +280,24 @@ export class LedgerWriter {
         });
       } else {
         // Written as COPY text at once: nothing of the row waits for the flush but its bytes.
-        this.copy.addLine(
-          `${this.seq}\t${refs === null ? '\\N' : refs}\t${this.prevHash}\t${entryHash}\t${this.copyShared}${escapeCopyText(type)}\t${action}\t` +
-            `${escapeCopyText(recordId)}\t${subject === null ? '\\N' : escapeCopyText(subject)}\t${eventDate === null ? '\\N' : escapeCopyText(eventDate)}\t` +
-            `${escapeCopyText(hash)}\t${escapeCopyText(payloadJson)}\n`,
-        );
+        const head = `${this.seq}\t${refs === null ? '\\N' : refs}\t${this.prevHash}\t${entryHash}\t${this.copyShared}`;
+        if (copyText !== undefined && copyEnds !== undefined) {
+          this.copy.addLine(head, copyText.subarray(i === 0 ? 0 : copyEnds[i - 1]!, copyEnds[i]!));
+        } else {
+          const candidate = { row: batch.rows[i]!, type, recordId, action, payloadJson: payloads[i]!, payloadHash: hash, subject, eventDate };
+          this.copy.addLine(head + ledgerCopyTail(candidate));
+        }
       }
       this.prevHash = entryHash;
-      const status = candidate.action === 'cancel' ? 'cancelled' : 'active';
+      const status = action === 'cancel' ? 'cancelled' : 'active';
       // A cancellation keeps the hash of what it cancelled, so a resubmission of it is recognised.
-      const stateHash = candidate.action === 'cancel' && state ? state.hash : hash;
+      const stateHash = action === 'cancel' && state ? state.hash : hash;
       this.known.set(key, { latestSeq: this.seq, hash: stateHash, status });
-      if (this.typeIsNew.get(candidate.type) === true) this.written.add(key);
+      if (isNew) this.written.add(key);
       // Whether record_state has a row for it by the time this batch is written.
       const existed = this.stateUpdates.get(key)?.existed ?? state !== null;
-      this.stateUpdates.set(key, { record_id: candidate.recordId, type: candidate.type, latest_seq: this.seq, payload_hash: stateHash, status, existed });
-      outcomes.push({
-        kind: candidate.action === 'create' ? 'accepted' : candidate.action === 'correct' ? 'corrected' : 'cancelled',
-        seq: this.seq,
-      });
+      this.stateUpdates.set(key, { record_id: recordId, type, latest_seq: this.seq, payload_hash: stateHash, status, existed });
+      outcomes.push({ kind: action === 'create' ? 'accepted' : action === 'correct' ? 'corrected' : 'cancelled', seq: this.seq });
     }
     if (this.pendingCount >= (this.fast ? SQLITE_FLUSH_ROWS : FLUSH_ROWS)) await this.flush();
     return outcomes;
@@ -308,26 +368,23 @@ export class LedgerWriter {
    * the fingerprint set says which those may be — so a first load of a million rows looks up
    * (almost) nothing even after the cache has been emptied.
    */
-  private async loadStates(batch: readonly LedgerCandidate[]): Promise<void> {
+  private async loadStates(type: string, recordIds: readonly string[]): Promise<void> {
     // Bound the memory of very large submissions: forget the states of earlier batches — only
     // right after a flush, so everything forgotten can be read back from record_state, and
     // before this batch's states are loaded (they must stay until apply has used them).
     if (this.known.size > STATE_CACHE_ENTRIES && this.stateUpdates.size === 0 && this.pendingCount === 0) this.known.clear();
-    const byType = new Map<string, string[]>();
-    for (const c of batch) {
-      const key = `${c.type}\u0000${c.recordId}`;
-      // Awaited only the first time a type is met: an await per row cost a microtask each.
-      const fresh = this.typeIsNew.get(c.type) ?? (await this.isNewType(c.type));
+    const ids: string[] = [];
+    const fresh = this.typeIsNew.get(type) ?? (await this.isNewType(type));
+    for (const recordId of recordIds) {
+      const key = `${type}\u0000${recordId}`;
       // Not in the cache means no state (apply reads it so): a first load caches nothing here.
       if (fresh && !this.written.has(key)) continue;
       if (this.known.has(key)) continue;
       this.known.set(key, null);
-      const list = byType.get(c.type) ?? [];
-      list.push(c.recordId);
-      byType.set(c.type, list);
+      ids.push(recordId);
     }
-    if (byType.size > 0) await this.settle();
-    for (const [type, ids] of byType) {
+    if (ids.length > 0) {
+      await this.settle();
       for (let i = 0; i < ids.length; i += LOOKUP_ROWS) {
         const chunk = ids.slice(i, i + LOOKUP_ROWS);
         const query = this.trx

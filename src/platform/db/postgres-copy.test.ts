@@ -49,6 +49,29 @@ describe('CopyEncoder', () => {
       { numRuns: 60 },
     );
   });
+
+  it('gives back lines whose end was added as bytes as if added whole', () => {
+    const line = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 40 }),
+      fc.tuple(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }), fc.integer({ min: 10_000, max: 60_000 })).map(([text, times]) => text.repeat(times)),
+    );
+    const parted = fc.tuple(line, fc.nat()).map(([text, cut]) => {
+      const points = Array.from(text);
+      const at = cut % (points.length + 1);
+      return { head: points.slice(0, at).join(''), tail: Buffer.from(points.slice(at).join('')) };
+    });
+    fc.assert(
+      fc.property(fc.array(fc.array(parted, { maxLength: 30 }), { maxLength: 4 }), (takes) => {
+        const encoder = new CopyEncoder();
+        const taken = takes.map((lines) => {
+          for (const { head, tail } of lines) encoder.addLine(head, tail);
+          return Buffer.concat(encoder.take()).toString('utf8');
+        });
+        expect(taken).toEqual(takes.map((lines) => lines.map(({ head, tail }) => head + tail.toString('utf8')).join('')));
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
 
 describe('copyRowsInto on PostgreSQL', () => {

@@ -56,15 +56,23 @@ export class CopyEncoder {
   private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   private at = 0;
 
-  /** Appends one line, already escaped (see {@link escapeCopyText}) and ending in a newline. */
-  addLine(line: string): void {
+  /**
+   * Appends one line, already escaped (see {@link escapeCopyText}) and ending in a newline: `line`,
+   * then `tail` — the rest of the line as UTF-8 bytes, when it was encoded elsewhere.
+   */
+  addLine(line: string, tail?: Uint8Array): void {
     // Room for the line as UTF-8: at most 3 bytes per UTF-16 unit.
-    if (this.at + line.length * 3 > this.chunk.length) {
+    const room = line.length * 3 + (tail?.length ?? 0);
+    if (this.at + room > this.chunk.length) {
       if (this.at > 0) this.chunks.push(this.chunk.subarray(0, this.at));
-      this.chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, line.length * 3));
+      this.chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, room));
       this.at = 0;
     }
     this.at += this.chunk.write(line, this.at);
+    if (tail !== undefined) {
+      this.chunk.set(tail, this.at);
+      this.at += tail.length;
+    }
   }
 
   /** The bytes added since the last take, in order. */

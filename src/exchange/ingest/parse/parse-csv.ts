@@ -9,9 +9,9 @@ import { splitPlainCsv } from './split-plain-csv.js';
  * or tab-separated when the first line with either has tabs and no commas (a title line above
  * the header has neither); `""` escapes; CRLF, LF and CR line ends, mixed. A quote never closed
  * or a record past RECORD_MAX_CHARS ends the file with a row problem: nothing after it
- * can be told apart.
+ * can be told apart. Yields the rows a chunk of text at a time.
  */
-export async function* parseCsv(text: AsyncIterable<string>): AsyncGenerator<RawRow> {
+export async function* parseCsv(text: AsyncIterable<string>): AsyncGenerator<RawRow[]> {
   const iterator = text[Symbol.asyncIterator]();
   const head: string[] = [];
   let sample = '';

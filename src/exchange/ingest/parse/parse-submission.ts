@@ -44,7 +44,7 @@ async function openXlsx(source: ByteSource, options: ParseOptions): Promise<Pars
   const release: Release = async () => spooled?.remove();
   try {
     const sheet = await parseXlsx(spooled?.path ?? source.path!, { sheet: options.sheet });
-    const table = await readTable(sheet.rows, { eventType: options.eventType, csv: false });
+    const table = await readTable(oneByOne(sheet.rows), { eventType: options.eventType, csv: false });
     const { rows, ...mapping } = table;
     return { format: 'xlsx', sheet: sheet.sheet, ...mapping, ...streamOf(rows, release) };
   } catch (error) {
@@ -86,7 +86,7 @@ async function openText(
     unknownColumns,
     missingRequiredColumns: [],
     problems: [],
-    ...streamOf(prepend(peeked, records), release),
+    ...streamOf(oneByOne(prepend(peeked, records)), release),
   };
   return parsed;
 }
@@ -100,23 +100,35 @@ async function* prepend(first: SourceRow[], rest: AsyncGenerator<SourceRow>): As
   }
 }
 
-/** The rows as a one-pass iterable that releases the file when done, broken off or closed. */
-function streamOf(rows: AsyncGenerator<SourceRow>, release: Release): Pick<ParsedSubmission, 'rows' | 'close'> {
+/** Each row as a batch of its own (for readers that read a row at a time). */
+async function* oneByOne<T>(rows: AsyncGenerator<T>): AsyncGenerator<T[]> {
+  try {
+    for await (const row of rows) yield [row];
+  } finally {
+    await rows.return(undefined);
+  }
+}
+
+/**
+ * The rows, in batches or one by one, as a one-pass iterable that releases the file when done,
+ * broken off or closed.
+ */
+function streamOf(batches: AsyncGenerator<SourceRow[]>, release: Release): Pick<ParsedSubmission, 'rows' | 'rowBatches' | 'close'> {
   let released = false;
   const close = async (): Promise<void> => {
     if (released) return;
     released = true;
     try {
-      await rows.return(undefined);
+      await batches.return(undefined);
     } finally {
       await release();
     }
   };
-  const iterator: AsyncIterator<SourceRow> = {
+  const iterator: AsyncIterator<SourceRow[]> = {
     async next() {
       if (released) return { done: true, value: undefined };
       try {
-        const next = await rows.next();
+        const next = await batches.next();
         if (next.done) await close();
         return next;
       } catch (error) {
@@ -129,5 +141,19 @@ function streamOf(rows: AsyncGenerator<SourceRow>, release: Release): Pick<Parse
       return { done: true, value: undefined };
     },
   };
-  return { rows: { [Symbol.asyncIterator]: () => iterator }, close };
+  const rowBatches: AsyncIterable<SourceRow[]> = { [Symbol.asyncIterator]: () => iterator };
+  return { rows: flatten(rowBatches, close), rowBatches, close };
+}
+
+/** The rows of the batches one by one; breaking off closes the file. */
+function flatten(batches: AsyncIterable<SourceRow[]>, close: () => Promise<void>): AsyncIterable<SourceRow> {
+  return {
+    async *[Symbol.asyncIterator]() {
+      try {
+        for await (const batch of batches) yield* batch;
+      } finally {
+        await close();
+      }
+    },
+  };
 }

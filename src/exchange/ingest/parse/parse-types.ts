@@ -54,10 +54,16 @@ export interface ParsedSubmission {
   /** Other whole-file problems found in the header (`DUPLICATE_COLUMN`); the pipeline rejects the file. */
   problems: FileProblem[];
   /**
-   * The data rows, streamed; iterate once. Rows that cannot be read carry a `problem`. Iteration
-   * may still reject with a ParseError when the file turns out unreadable further on.
+   * The data rows, streamed; iterate once, this or `rowBatches`. Rows that cannot be read carry a
+   * `problem`. Iteration may still reject with a ParseError when the file turns out unreadable
+   * further on.
    */
   rows: AsyncIterable<SourceRow>;
+  /**
+   * The same rows in batches as they were read (a chunk of a CSV file at a time; a row at a time
+   * for other formats), none empty: a reader of a large file takes a step per batch, not per row.
+   */
+  rowBatches: AsyncIterable<readonly SourceRow[]>;
   /** Releases the file (open handles, spooled copies) when `rows` is not read to the end. */
   close(): Promise<void>;
 }

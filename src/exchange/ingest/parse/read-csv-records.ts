@@ -16,12 +16,13 @@ export type CsvDelimiter = ',' | '\t';
  * line ends, mixed; quotes inside an unquoted cell are text. A quote never closed or a record
  * past {@link RECORD_MAX_CHARS} ends the file with a row problem: nothing after it can be told
  * apart. A text error (undecodable bytes) ends the records read before it, then is thrown.
+ * Yields the records of each chunk of text together (none when a chunk finishes no record).
  */
 export async function* readCsvRecords(
   text: AsyncIterable<string>,
   delimiter: CsvDelimiter,
   rowsBefore = 0,
-): AsyncGenerator<RawRow> {
+): AsyncGenerator<RawRow[]> {
   // Records are taken as csv-parse makes them, not from its stream: an error destroys the stream
   // and drops the records still buffered in it (up to 16 rows before an unclosed quote were lost).
   const records: string[][] = [];
@@ -39,8 +40,8 @@ export async function* readCsvRecords(
   parser.on('error', () => undefined);
   parser.resume();
   let row = rowsBefore;
-  const taken = function* (): Generator<RawRow> {
-    for (const cells of records.splice(0)) yield { row: ++row, cells };
+  const taken = function* (): Generator<RawRow[]> {
+    if (records.length > 0) yield records.splice(0).map((cells) => ({ row: ++row, cells }));
   };
   let inputError: { error: unknown } | undefined;
   try {
@@ -61,7 +62,7 @@ export async function* readCsvRecords(
     yield* taken();
     const failure = parser.errored;
     if (failure instanceof CsvError) {
-      yield { row: row + 1, cells: [], problem: csvProblem(failure, rowsBefore) };
+      yield [{ row: row + 1, cells: [], problem: csvProblem(failure, rowsBefore) }];
       return;
     }
     if (failure) throw failure;

@@ -17,9 +17,9 @@ export interface TableOptions {
   csv: boolean;
 }
 
-/** A table's header mapping and its data rows. */
+/** A table's header mapping and its data rows, in batches as the source gave them (none empty). */
 export interface Table extends HeaderMapping {
-  rows: AsyncGenerator<SourceRow>;
+  rows: AsyncGenerator<SourceRow[]>;
 }
 
 const TEXT_GUARD = /^\s*="((?:[^"]|"")*)"\s*$/;
@@ -29,24 +29,36 @@ const TEXT_GUARD = /^\s*="((?:[^"]|"")*)"\s*$/;
  * row, unless up to five title rows above it name no field while it does; a row right under it
  * that holds only field keys (a hidden key row of a template) is skipped. Empty rows are skipped
  * but keep their row numbers. Throws ParseError `EMPTY_FILE` when there is no row and
- * `NO_HEADER` when no row near the top names a field.
+ * `NO_HEADER` when no row near the top names a field. The source gives rows in batches (a chunk
+ * of a file at a time), and the data rows come out in the same batches.
  */
-export async function readTable(source: AsyncGenerator<RawRow>, options: TableOptions): Promise<Table> {
+export async function readTable(source: AsyncGenerator<RawRow[]>, options: TableOptions): Promise<Table> {
   const matcher = createHeaderMatcher(options.eventType);
+  // Rows of the source's current batch not looked at yet; what is left after the header goes to the data rows.
+  let pending: RawRow[] = [];
+  let at = 0;
   const buffered: RawRow[] = [];
   let exhausted = false;
   const pull = async (): Promise<RawRow | undefined> => {
-    while (!exhausted) {
+    for (;;) {
+      while (at < pending.length) {
+        const row = pending[at++]!;
+        if (row.problem !== undefined || !isBlank(row)) return row;
+      }
+      if (exhausted) return undefined;
       const next = await source.next();
       if (next.done) exhausted = true;
-      else if (next.value.problem !== undefined || !isBlank(next.value)) return next.value;
+      else {
+        pending = next.value;
+        at = 0;
+      }
     }
-    return undefined;
   };
   try {
     const headerRow = await findHeader(pull, matcher);
     const headers = headerRow.cells.map((cell) => withoutNul(cellText(cell, undefined)));
     const keyRow = await findKeyRow(pull, buffered, matcher);
+    for (let i = at; i < pending.length; i += 1) buffered.push(pending[i]!);
     const mapping = mapHeaders(headers, options.eventType, matcher, keyRow);
     return { ...mapping, rows: dataRows(source, buffered, mapping, options, headers) };
   } catch (error) {
@@ -88,27 +100,32 @@ async function findKeyRow(
 }
 
 async function* dataRows(
-  source: AsyncGenerator<RawRow>,
+  source: AsyncGenerator<RawRow[]>,
   buffered: RawRow[],
   mapping: HeaderMapping,
   options: TableOptions,
   headers: readonly string[],
-): AsyncGenerator<SourceRow> {
+): AsyncGenerator<SourceRow[]> {
   const fieldKinds = new Map(options.eventType.fields.map((field) => [field.key, field.kind]));
   const kinds: Array<FieldKind | undefined> = mapping.columns.map((column) =>
     column.key === null ? undefined : fieldKinds.get(column.key),
   );
   const width = options.csv ? lastNonBlank(headers) + 1 : Infinity;
   const mapped = mapping.columns.filter((column) => column.key !== null);
-  const toRow = (raw: RawRow): SourceRow | undefined => toSourceRow(raw, kinds, mapped, width, options.csv);
-  try {
-    for (const raw of buffered.splice(0)) {
-      const row = toRow(raw);
-      if (row !== undefined) yield row;
+  const toRows = (raws: readonly RawRow[]): SourceRow[] => {
+    const rows: SourceRow[] = [];
+    for (const raw of raws) {
+      const row = toSourceRow(raw, kinds, mapped, width, options.csv);
+      if (row !== undefined) rows.push(row);
     }
-    for await (const raw of source) {
-      const row = toRow(raw);
-      if (row !== undefined) yield row;
+    return rows;
+  };
+  try {
+    const first = toRows(buffered.splice(0));
+    if (first.length > 0) yield first;
+    for await (const raws of source) {
+      const rows = toRows(raws);
+      if (rows.length > 0) yield rows;
     }
   } finally {
     await source.return(undefined);

@@ -14,10 +14,13 @@ async function* stream(chunks: readonly string[], breakAfter?: number): AsyncGen
   }
 }
 
-async function collect(rows: AsyncGenerator<RawRow>): Promise<{ rows: RawRow[]; error: string | null }> {
+async function collect(batches: AsyncGenerator<RawRow[]>): Promise<{ rows: RawRow[]; error: string | null }> {
   const out: RawRow[] = [];
   try {
-    for await (const row of rows) out.push(row);
+    for await (const batch of batches) {
+      expect(batch.length).toBeGreaterThan(0);
+      out.push(...batch);
+    }
   } catch (error) {
     if (!(error instanceof TextBroke)) throw error;
     return { rows: out, error: error.message };
