@@ -93,7 +93,7 @@ export class ChunkProjector {
   private readonly candidates: ChunkCandidates;
   /** Each entry's payload, parsed once; each named role's blocking keys, computed once ("seq role"). */
   private readonly payloads = new Map<number, Record<string, string | number>>();
-  private readonly roleKeys = new Map<string, number[]>();
+  private readonly roleKeys = new Map<string, readonly number[]>();
   readonly reviews: ReviewTask[] = [];
 
   constructor(
@@ -112,7 +112,7 @@ export class ChunkProjector {
    */
   async prefetch(entries: readonly LedgerEntry[]): Promise<void> {
     const ids = new Set<string>();
-    const named: Array<{ idNumber: string | undefined; keys: number[]; idSig: number }> = [];
+    const named: Array<{ idNumber: string | undefined; keys: readonly number[]; idSig: number }> = [];
     for (const entry of entries) {
       const effect = registryEffectOf(entry.type);
       if (!effect) continue;

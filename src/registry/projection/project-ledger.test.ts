@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitRows } from '../../../test/submit-rows.js';
 import { createTestContext, DIALECTS, type TestContext } from '../../../test/test-database.js';
 import { idCheckChar } from '../../platform/identity/index.js';
+import { dropPersonSearchIndexes } from './person-search-indexes.js';
 import { projectLedger, rebuildRegistry } from './project-ledger.js';
 
 const id = (body17: string) => body17 + idCheckChar(body17);
@@ -21,6 +23,17 @@ describe.each(DIALECTS)('the registry projection on %s', (dialect) => {
     records: await t.ctx.db.kysely.selectFrom('person_records').selectAll().orderBy('seq').orderBy('role').execute(),
     relations: await t.ctx.db.kysely.selectFrom('person_relations').selectAll().orderBy('seq').orderBy('person_id').orderBy('kind').orderBy('other_id').execute(),
   });
+
+  /** The persons table's indexes with their definitions, as the database reports them. */
+  const personIndexes = async () => {
+    const k = t.ctx.db.kysely;
+    const rows =
+      dialect === 'postgres'
+        ? (await sql<{ name: string; def: string }>`select indexname as name, indexdef as def from pg_indexes where schemaname = current_schema() and tablename = 'persons'`.execute(k)).rows
+        : (await sql<{ name: string; def: string }>`select name, coalesce(sql, '') as def from sqlite_master where type = 'index' and tbl_name = 'persons'`.execute(k)).rows;
+    // SQLite keeps the statement's text: compare the columns, not the IF NOT EXISTS.
+    return rows.map((r) => ({ name: r.name, def: r.def.replace(/ if not exists/i, '').replace(/"/g, '').toLowerCase() })).sort((a, b) => a.name.localeCompare(b.name));
+  };
 
   beforeAll(async () => {
     t = await createTestContext(dialect);
@@ -93,5 +106,22 @@ describe.each(DIALECTS)('the registry projection on %s', (dialect) => {
     const result = await rebuildRegistry(t.ctx.db, '440606');
     expect(result.entries).toBeGreaterThan(0);
     expect(await dump()).toEqual(incremental);
+  });
+
+  it('rebuilds the same registry when a long run builds the search indexes after it, and leaves the indexes the migrations made', async () => {
+    const incremental = await dump();
+    const indexes = await personIndexes();
+    expect(indexes.map((i) => i.name)).toContain('persons_name_key');
+    await rebuildRegistry(t.ctx.db, '440606', undefined, { deferIndexesMinEntries: 0, chunkEntries: 2 });
+    expect(await dump()).toEqual(incremental);
+    expect(await personIndexes()).toEqual(indexes);
+  });
+
+  it('puts back the search indexes a killed long run left out, at the next run', async () => {
+    const indexes = await personIndexes();
+    await t.ctx.db.kysely.transaction().execute((trx) => dropPersonSearchIndexes(trx));
+    expect((await personIndexes()).length).toBeLessThan(indexes.length);
+    await project();
+    expect(await personIndexes()).toEqual(indexes);
   });
 });

@@ -3,6 +3,7 @@ import type { Database, Db } from '../../platform/db/index.js';
 import { ChunkProjector, type LedgerEntry, type LinkDecision, type ProjectionRun } from './chunk-projector.js';
 import { deleteBlockingKeys } from './blocking-keys.repository.js';
 import { storedBlockingKeys } from './stored-blocking-keys.js';
+import { dropPersonSearchIndexes, ensurePersonSearchIndexes } from './person-search-indexes.js';
 import { cursorStamp, lockRegistryCursor, relockRegistryCursor, saveRegistryCursor } from './registry.repository.js';
 import { StoredKeyFilter } from './stored-key-filter.js';
 
@@ -36,6 +37,8 @@ export interface ProjectionOptions {
   chunkEntries?: number;
   /** Entries to project from which a run filters its key look-ups (default 20,000). */
   keyFilterMinEntries?: number;
+  /** Entries to project from which a run at least doubling the projected ledger builds the persons' search indexes after it (default 20,000). */
+  deferIndexesMinEntries?: number;
 }
 
 export interface ProjectionResult {
@@ -62,42 +65,62 @@ export async function projectLedger(
   let chunks = 0;
   let keyFilter: StoredKeyFilter | undefined;
   let stamp = '';
-  for (;;) {
-    const done = await db.kysely.transaction().execute(async (trx) => {
-      // The key filter knows what this run wrote: it holds only while nobody else took the lock.
-      const undisturbed = keyFilter !== undefined && (await relockRegistryCursor(trx, stamp));
-      const cursor = await lockRegistryCursor(trx);
-      if (chunks === 0) keyFilter = await keyFilterFor(trx, cursor, options.keyFilterMinEntries ?? FILTER_MIN_ENTRIES);
-      else if (!undisturbed) keyFilter = undefined;
-      result.seq = cursor;
-      const entries = (
-        await trx
-          .selectFrom('ledger')
-          .select(['seq', 'org_code', 'type', 'record_id', 'action', 'event_date', 'payload'])
-          .where('seq', '>', cursor)
-          .orderBy('seq')
-          .limit(chunkEntries)
-          .execute()
-      ).map((e) => ({ ...e, seq: Number(e.seq) })) as LedgerEntry[];
-      if (entries.length === 0) return true;
-      const last = entries[entries.length - 1]!.seq;
-      const postgresClient = db.postgresClientOf && (() => db.postgresClientOf!(trx));
-      result.reviews += await projectEntries(trx, entries, orgTypes, districtCode, afterChunk, { keyFilter, sqlite: db.sqlite, postgresClient });
-      stamp = cursorStamp();
-      await saveRegistryCursor(trx, last, stamp);
-      result.entries += entries.length;
-      result.seq = last;
-      return false;
-    });
-    if (done) return result;
-    chunks += 1;
-    // PostgreSQL plans from table statistics, which lag a bulk load: a planner that believes the
-    // registry is still small scans it for every look-up. Refresh them as the tables double.
-    if (db.dialect === 'postgres' && (chunks & (chunks - 1)) === 0) await sql`analyze persons, person_records, person_relations, person_blocking_keys`.execute(db.kysely);
-    onProgress?.({ seq: result.seq, entries: result.entries });
+  let indexesDeferred = false;
+  try {
+    for (;;) {
+      const done = await db.kysely.transaction().execute(async (trx) => {
+        // The key filter knows what this run wrote: it holds only while nobody else took the lock.
+        const undisturbed = keyFilter !== undefined && (await relockRegistryCursor(trx, stamp));
+        const cursor = await lockRegistryCursor(trx);
+        if (chunks === 0) {
+          const pending = await pendingEntries(trx, cursor);
+          keyFilter = await keyFilterFor(trx, cursor, pending, options.keyFilterMinEntries ?? FILTER_MIN_ENTRIES);
+          // A first load, a rebuild, or one that resumes them after a kill (which left the indexes out).
+          indexesDeferred = pending >= (options.deferIndexesMinEntries ?? DEFER_INDEXES_MIN_ENTRIES) && pending >= cursor;
+          if (indexesDeferred) await dropPersonSearchIndexes(trx);
+          else await ensurePersonSearchIndexes(trx);
+        } else if (!undisturbed) keyFilter = undefined;
+        result.seq = cursor;
+        const entries = (
+          await trx
+            .selectFrom('ledger')
+            .select(['seq', 'org_code', 'type', 'record_id', 'action', 'event_date', 'payload'])
+            .where('seq', '>', cursor)
+            .orderBy('seq')
+            .limit(chunkEntries)
+            .execute()
+        ).map((e) => ({ ...e, seq: Number(e.seq) })) as LedgerEntry[];
+        if (entries.length === 0) return true;
+        const last = entries[entries.length - 1]!.seq;
+        const postgresClient = db.postgresClientOf && (() => db.postgresClientOf!(trx));
+        result.reviews += await projectEntries(trx, entries, orgTypes, districtCode, afterChunk, { keyFilter, sqlite: db.sqlite, postgresClient });
+        stamp = cursorStamp();
+        await saveRegistryCursor(trx, last, stamp);
+        result.entries += entries.length;
+        result.seq = last;
+        return false;
+      });
+      if (done) return result;
+      chunks += 1;
+      // PostgreSQL plans from table statistics, which lag a bulk load: a planner that believes the
+      // registry is still small scans it for every look-up. Refresh them as the tables double.
+      if (db.dialect === 'postgres' && (chunks & (chunks - 1)) === 0) await sql`analyze persons, person_records, person_relations, person_blocking_keys`.execute(db.kysely);
+      onProgress?.({ seq: result.seq, entries: result.entries });
+    }
+  } finally {
+    // Also when a chunk failed: the registry stays searchable (a kill leaves it to the next run).
+    if (indexesDeferred) await db.kysely.transaction().execute((trx) => ensurePersonSearchIndexes(trx));
   }
 }
 
+/** Ledger entries after the cursor. */
+async function pendingEntries(trx: Kysely<Database>, cursor: number): Promise<number> {
+  const head = await trx.selectFrom('ledger').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return Number(head?.seq ?? 0) - cursor;
+}
+
+/** Below this many entries to project, a run keeps the persons' search indexes up as it goes. */
+const DEFER_INDEXES_MIN_ENTRIES = 20_000;
 /** Below this many entries to project, a run looks every stored key up rather than build a filter. */
 const FILTER_MIN_ENTRIES = 20_000;
 /** Blocking keys per ledger entry, about (a person holds ~6; most entries bring one person). */
@@ -108,9 +131,7 @@ const KEYS_PER_ENTRY = 7;
  * when the key table is (a first load, a rebuild), read from the table when the run brings at
  * least as many entries as are projected already; else none (each look-up reads the table).
  */
-async function keyFilterFor(trx: Kysely<Database>, cursor: number, minEntries: number): Promise<StoredKeyFilter | undefined> {
-  const head = await trx.selectFrom('ledger').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const pending = Number(head?.seq ?? 0) - cursor;
+async function keyFilterFor(trx: Kysely<Database>, cursor: number, pending: number, minEntries: number): Promise<StoredKeyFilter | undefined> {
   if (pending < minEntries) return undefined;
   const stored = await trx.selectFrom('person_blocking_keys').select('key').limit(1).executeTakeFirst();
   if (!stored) return new StoredKeyFilter(pending * KEYS_PER_ENTRY);
