@@ -70,6 +70,26 @@ describe.each(DIALECTS)('the indicators route and popx stats on %s', (dialect) =
     expect((await get('village', 'period=2025&division=440606005000')).statusCode).toBe(403);
   });
 
+  it('answers the dashboard in one request: the same reports as one request each, the exchange block once', async () => {
+    const response = await sessions.analyst!.request({ method: 'GET', url: '/api/v1/stats/dashboard?period=2025&months=3' });
+    expect(response.statusCode).toBe(200);
+    const body = response.json() as { report: IndicatorReport; children: IndicatorReport[]; trend: IndicatorReport[] };
+    const single = async (query: string) => (await get('analyst', query)).json() as IndicatorReport;
+    expect(body.report).toEqual(await single('period=2025'));
+    const towns = t.ctx.tree.childrenOf(t.ctx.tree.root.code);
+    expect(body.children.map((r) => r.division.code)).toEqual(towns.map((d) => d.code));
+    for (const [i, town] of towns.entries()) expect(body.children[i]).toEqual({ ...(await single(`period=2025&division=${town.code}`)), exchange: null });
+    expect(body.trend.map((r) => r.period.label)).toEqual(['2025-10', '2025-11', '2025-12']);
+    expect(body.trend[2]).toEqual({ ...(await single('period=2025-12')), exchange: null });
+    // A town's dashboard: its villages below it; another town's is refused.
+    const town = (await sessions.town!.request({ method: 'GET', url: '/api/v1/stats/dashboard?period=2025&months=0' })).json() as typeof body;
+    expect(town.report.division.code).toBe('440606005000');
+    expect(town.children.map((r) => r.division.code)).toEqual(t.ctx.tree.childrenOf('440606005000').map((d) => d.code));
+    expect(town.children.find((r) => r.division.code === IN_TOWN_005)).toMatchObject({ births: 1 });
+    expect(town.trend).toEqual([]);
+    expect((await sessions.town!.request({ method: 'GET', url: '/api/v1/stats/dashboard?period=2025&division=440606101000' })).statusCode).toBe(403);
+  });
+
   it('refuses a bad period or an unknown division in Chinese and English', async () => {
     const bad = await get('analyst', 'period=2025-13');
     expect(bad.statusCode).toBe(400);

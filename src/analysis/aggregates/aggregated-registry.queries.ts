@@ -4,7 +4,7 @@ import { emptyBirthTally, type BirthTally } from '../indicators/birth-tally.js';
 import type { CivilEventCounts } from '../indicators/civil-events.queries.js';
 import type { Period } from '../indicators/period.js';
 import { AGE_GROUPS_5Y, FERTILE_FIRST_AGE, FERTILE_LAST_AGE, PYRAMID_GROUPS, type PersonTime } from '../indicators/person-time.js';
-import { findAggregatesState, findAreaCells } from './analysis-aggregates.repository.js';
+import { findAggregatesState, findAreaCells, type AggregatesMeta, type AggregatesState } from './analysis-aggregates.repository.js';
 import { AREA_LEVELS } from './cell-grid.js';
 import { isDeltaKind, KIND, monthOf, monthStartDay } from './person-cells.js';
 
@@ -17,24 +17,34 @@ export interface RegistryTallies {
 
 /**
  * The tallies of a whole-month period and an area from the pre-aggregated cells, or null when
- * the cells cannot answer (not built, built for another district, months outside their range, a
- * period of days, an area code of another length): the caller then scans the registry.
+ * the cells cannot answer (not built, built for another district, behind the registry, months
+ * outside their range, a period of days, an area code of another length): the caller then scans.
  */
 export async function findAggregatedTallies(db: Kysely<Database>, period: Period, area: string, district: string): Promise<RegistryTallies | null> {
-  if (period.months === null || !(AREA_LEVELS as readonly number[]).includes(area.length)) return null;
   const state = await findAggregatesState(db);
-  const first = monthOf(period.from);
-  const last = monthOf(period.to);
-  if (!state) return null;
+  if (!cellsCanAnswer(state, [period], [area], district)) return null;
+  return talliesFromCells(state.meta, await findAreaCells(db, area, monthOf(period.to)), period);
+}
+
+/** Whether the cells answer every period for every area (each a district, town or village prefix). */
+export function cellsCanAnswer(state: AggregatesState | null, periods: readonly Period[], areas: readonly string[], district: string): state is AggregatesState {
+  if (!state) return false;
   const { meta } = state;
   // Behind the registry (a projection without the hook): the scan answers until the cells are rebuilt.
-  if (meta.district !== district || meta.registrySeq !== state.cursor || first < meta.first || last > meta.last) return null;
-  const cells = await findAreaCells(db, area, last);
+  if (meta.district !== district || meta.registrySeq !== state.cursor) return false;
+  if (!areas.every((area) => (AREA_LEVELS as readonly number[]).includes(area.length))) return false;
+  return periods.every((period) => period.months !== null && monthOf(period.from) >= meta.first && monthOf(period.to) <= meta.last);
+}
+
+/** The tallies of a period from one area's cells (read from the range's first month to at least the period's last). */
+export function talliesFromCells(meta: AggregatesMeta, cells: ReadonlyArray<{ month: number; kind: number; value: number }>, period: Period): RegistryTallies {
+  const first = monthOf(period.from);
+  const last = monthOf(period.to);
   // Δ kinds summed month by month from the range's first month; amounts per month.
   const months = last - meta.first + 1;
   const running = new Map<number, number>();
   const byMonth: Array<Map<number, number>> = Array.from({ length: months }, () => new Map());
-  for (const c of cells) byMonth[c.month - meta.first]!.set(c.kind, c.value);
+  for (const c of cells) if (c.month <= last) byMonth[c.month - meta.first]!.set(c.kind, c.value);
   const tallies = emptyTallies();
   const { time } = tallies;
   const fertileAges = FERTILE_LAST_AGE - FERTILE_FIRST_AGE + 1;

@@ -185,6 +185,17 @@ export async function findAreaCells(db: Kysely<Database>, area: string, lastMont
   return rows.map((r) => ({ month: Number(r.month), kind: Number(r.kind), value: Number(r.value) }));
 }
 
+/** The cells of several areas up to a month, in one query (a dashboard's area and the areas below it), by area. */
+export async function findAreasCells(db: Kysely<Database>, areas: readonly string[], lastMonth: number): Promise<Map<string, Array<{ month: number; kind: number; value: number }>>> {
+  const out = new Map(areas.map((area) => [area, [] as Array<{ month: number; kind: number; value: number }>]));
+  if (areas.length === 0) return out;
+  const rows = (
+    await sql<{ area: string; month: number | string; kind: number | string; value: number | string }>`select area, month, kind, value from analysis_cells where area in (${sql.join(areas)}) and month <= ${lastMonth}`.execute(db)
+  ).rows;
+  for (const r of rows) out.get(r.area)!.push({ month: Number(r.month), kind: Number(r.kind), value: Number(r.value) });
+  return out;
+}
+
 /** Every stored cell, in key order (tests compare a rebuild with incremental upkeep). */
 export async function findAllCells(db: Kysely<Database>): Promise<Array<{ area: string; month: number; kind: number; value: number }>> {
   const rows = (await sql<{ area: string; month: number | string; kind: number | string; value: number | string }>`select area, month, kind, value from analysis_cells where value <> 0 order by area, month, kind`.execute(db)).rows;

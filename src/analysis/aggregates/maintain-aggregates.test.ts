@@ -6,7 +6,7 @@ import { submitGeneratedDistrict } from '../../../test/submit-rows.js';
 import { createTestContext, DIALECTS, type TestContext } from '../../../test/test-database.js';
 import { generateDistrict } from '../../gen/generate-district.js';
 import { projectLedger, reprojectPersons } from '../../registry/index.js';
-import { computeIndicators, type IndicatorReport } from '../indicators/compute-indicators.js';
+import { computeDashboard, computeIndicators, type IndicatorReport } from '../indicators/compute-indicators.js';
 import { findAllCells } from './analysis-aggregates.repository.js';
 import { analysisChunkHook, rebuildAnalysisAggregatesOf } from './maintain-aggregates.js';
 
@@ -65,6 +65,19 @@ describe.each(DIALECTS)('pre-aggregated indicators on %s', (dialect) => {
     const year = await computeIndicators(t.ctx.db, t.ctx.tree, { period: '2025', fresh: true });
     expect(year.births as number).toBeGreaterThan(10);
     expect(compared).toBeGreaterThan(50);
+  }, 600_000);
+
+  it('gives the dashboard (district or town, its areas below, 12 months) from one read of the cells, as the separate reports', async () => {
+    for (const division of [undefined, t.ctx.tree.childrenOf(t.ctx.tree.root.code)[1]!.code]) {
+      const dashboard = await computeDashboard(t.ctx.db, t.ctx.tree, { period: '2025', division, fresh: true });
+      const separate = (period: string, d?: string) => computeIndicators(t.ctx.db, t.ctx.tree, { period, division: d, scan: true });
+      expect(registryPart(dashboard.report)).toEqual(registryPart(await separate('2025', division)));
+      const children = t.ctx.tree.childrenOf(division ?? t.ctx.tree.root.code);
+      expect(dashboard.children).toHaveLength(children.length);
+      for (const [i, child] of children.entries()) expect(registryPart(dashboard.children[i]!), child.code).toEqual(registryPart(await separate('2025', child.code)));
+      expect(dashboard.trend.map((r) => r.period.label)).toEqual(Array.from({ length: 12 }, (_, m) => `2025-${String(m + 1).padStart(2, '0')}`));
+      for (const month of dashboard.trend) expect(registryPart(month), month.period.label).toEqual(registryPart(await separate(month.period.label, division)));
+    }
   }, 600_000);
 
   it('stays exact when persons are projected again (a reviewer decision re-projects them)', async () => {

@@ -2,7 +2,9 @@ import type { Db } from '../../platform/db/index.js';
 import type { DivisionTree } from '../../platform/district/division-tree.js';
 import { AppError } from '../../platform/errors/index.js';
 import { findExchangeIndicators, type ExchangeIndicators } from '../exchange/exchange-indicators.queries.js';
-import { findAggregatedTallies, type RegistryTallies } from '../aggregates/aggregated-registry.queries.js';
+import { cellsCanAnswer, findAggregatedTallies, talliesFromCells, type RegistryTallies } from '../aggregates/aggregated-registry.queries.js';
+import { findAggregatesState, findAreasCells } from '../aggregates/analysis-aggregates.repository.js';
+import { monthOf } from '../aggregates/person-cells.js';
 import { tallyBirths } from './birth-tally.js';
 import { findBirths } from './births.queries.js';
 import { countCivilEvents } from './civil-events.queries.js';
@@ -95,7 +97,12 @@ async function computeRegistryIndicators(
   publish: boolean,
   scan: boolean,
 ): Promise<IndicatorReport> {
-  const { time, births, events } = (!scan && (await findAggregatedTallies(db.kysely, period, area, district))) || (await scanRegistry(db, period, area, district));
+  const tallies = (!scan && (await findAggregatedTallies(db.kysely, period, area, district))) || (await scanRegistry(db, period, area, district));
+  return reportOfTallies(period, division, tallies, publish);
+}
+
+/** The report of an area and period from its tallies (by the cells or the scan), rendered. */
+function reportOfTallies(period: Period, division: IndicatorReport['division'], { time, births, events }: RegistryTallies, publish: boolean): IndicatorReport {
   const entries = new Map<string, Entry>();
   const count = (key: string, n: number) => entries.set(key, { value: n, numerator: null, denominator: null, annualised: false, cells: [key] });
   const average = (key: string, personDays: number) =>
@@ -183,6 +190,84 @@ async function computeRegistryIndicators(
 
   const blank = publish ? suppressSmallCells(countsOf(entries, pyramid, byAgeOrder5, births.byAgeOrder1), complementGroups(pyramid.map((c) => c.group))) : new Set<string>();
   return render(period, division, entries, pyramid, blank, publish, null);
+}
+
+/** What the district dashboard asks at once (GET /api/v1/stats/dashboard). */
+export interface DashboardRequest {
+  period: string;
+  division?: string;
+  publish?: boolean;
+  /** Months of the trend, ending with the period's last month (default 12). */
+  trendMonths?: number;
+  fresh?: boolean;
+}
+
+/** The area's report, its child areas' reports for the same period, and its months' reports (the trend). */
+export interface DashboardReports {
+  report: IndicatorReport;
+  /** One per division one level down (towns of the district, villages of a town; none for a village), in the tree's order. */
+  children: IndicatorReport[];
+  /** One per month, oldest first, ending with the period's last month. */
+  trend: IndicatorReport[];
+}
+
+export const TREND_MONTHS_MAX = 36;
+
+/**
+ * The reports a district dashboard draws, computed together: one data-version check, one exchange
+ * block (on the area's report; the others carry none), and — when the cells can answer every
+ * report — one query for the cells of the area and of the areas below it, from which every
+ * report's tallies are summed in memory. Otherwise each report is computed as
+ * computeIndicators would (the scan). Same figures as the separate requests.
+ */
+export async function computeDashboard(db: Db, tree: DivisionTree, request: DashboardRequest): Promise<DashboardReports> {
+  const period = parsePeriod(request.period);
+  const code = request.division && /^(\d{6}|\d{9})$/.test(request.division) ? request.division.padEnd(12, '0') : (request.division ?? tree.root.code);
+  const division = tree.get(code);
+  if (!division) throw new AppError('UNKNOWN_DIVISION', { details: { division: code } });
+  const count = request.trendMonths ?? 12;
+  if (!Number.isInteger(count) || count < 0 || count > TREND_MONTHS_MAX) throw new AppError('INVALID_PERIOD', { details: { period: request.period, trend_months: count } });
+  const district = areaPrefix(tree.root);
+  const area = areaPrefix(division);
+  const publish = Boolean(request.publish);
+  const children = tree.childrenOf(code);
+  const months = monthsEndingAt(period.to, count).map((month) => parsePeriod(month));
+  const version = await findDataVersion(db.kysely);
+  const compute = async (): Promise<DashboardReports> => {
+    const state = await findAggregatesState(db.kysely);
+    const areas = [area, ...children.map((c) => areaPrefix(c))];
+    const describe = (d: { code: string; name: string; level: string }) => ({ code: d.code, name: d.name, level: d.level });
+    if (cellsCanAnswer(state, [period, ...months], areas, district)) {
+      const last = Math.max(monthOf(period.to), ...months.map((m) => monthOf(m.to)));
+      const cells = await findAreasCells(db.kysely, areas, last);
+      const of = (a: string, p: Period) => talliesFromCells(state.meta, cells.get(a)!, p);
+      return {
+        report: reportOfTallies(period, describe(division), of(area, period), publish),
+        children: children.map((c) => reportOfTallies(period, describe(c), of(areaPrefix(c), period), publish)),
+        trend: months.map((m) => reportOfTallies(m, describe(division), of(area, m), publish)),
+      };
+    }
+    const one = (p: Period, d: { code: string; name: string; level: string }) => computeRegistryIndicators(db, p, describe(d), areaPrefix(d), district, publish, false);
+    const out: DashboardReports = { report: await one(period, division), children: [], trend: [] };
+    for (const c of children) out.children.push(await one(period, c));
+    for (const m of months) out.trend.push(await one(m, division));
+    return out;
+  };
+  const key = `dashboard|${period.from}|${period.end}|${area}|${publish}|${count}|${version}`;
+  const [reports, exchange] = await Promise.all([
+    request.fresh ? compute() : cachedReport(db, key, compute),
+    findExchangeIndicators(db.kysely, db.dialect, period, area === district ? null : area),
+  ]);
+  return { report: { ...reports.report, exchange }, children: reports.children.map((r) => ({ ...r, exchange: null })), trend: reports.trend.map((r) => ({ ...r, exchange: null })) };
+}
+
+/** The `count` whole months (YYYY-MM) ending with the month of `lastDay`, oldest first. */
+export function monthsEndingAt(lastDay: string, count: number): string[] {
+  const end = Number(lastDay.slice(0, 4)) * 12 + Number(lastDay.slice(5, 7)) - 1;
+  return Array.from({ length: count }, (_, i) => {
+    const total = end - (count - 1 - i);
+    return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+  });
 }
 
 /** The tallies by the reference scan of the registry: every person of the area once. */

@@ -1,5 +1,5 @@
 import { FileExcelOutlined, FileTextOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Col, Flex, Progress, Row, Segmented, Select, Space, Spin, Switch, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, Flex, Row, Segmented, Select, Space, Spin, Switch, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { Division } from '../../api/types.js';
@@ -25,17 +25,16 @@ import {
   type ChildReport,
 } from './analysis-charts.js';
 import { saveFile, tablesAsCsv, tablesAsXlsx } from './analysis-export.js';
-import { defaultPeriod, monthsEndingAt } from './analysis-period.js';
+import { defaultPeriod } from './analysis-period.js';
 import { PRINT_CSS } from './analysis-print.js';
 import { ChartCard } from './chart-card.js';
 import { ChartView } from './chart-view.js';
 import { allIndicatorsTable } from './all-indicators-table.js';
 import { ExchangeSection, exchangeTables } from './exchange-section.js';
-import { INDICATORS_PATH, type IndicatorReport } from './indicator-report.js';
+import { DASHBOARD_PATH, type DashboardReports, type IndicatorReport } from './indicator-report.js';
 import { KpiCards, kpiTable } from './kpi-cards.js';
 import { PeriodPicker } from './period-picker.js';
 import { fill, useAnalysisMessages } from './use-analysis-messages.js';
-import { useIndicatorSet, type IndicatorQuery } from './use-indicator-set.js';
 
 const TREND_MONTHS = [12, 24] as const;
 
@@ -67,8 +66,9 @@ export function AnalysisPage() {
   const index = useMemo(() => indexDivisions(divisions.data?.items ?? []), [divisions.data]);
   const districtWide = session.jurisdiction?.districtWide ?? false;
   const home = districtWide ? index.roots[0]?.code : session.user.org.divisions?.[0];
-  const main = useApiQuery<IndicatorReport>(INDICATORS_PATH, { period, division: divisionParam, publish: publish ? '1' : undefined });
-  const report = main.data;
+  // One request: the area, the areas one level down and the months of the trend (the server reads the cells once).
+  const main = useApiQuery<DashboardReports>(DASHBOARD_PATH, { period, division: divisionParam, publish: publish ? '1' : undefined, months: String(trendCount) });
+  const report = main.data?.report;
   const code = report?.division.code;
 
   const setParam = (key: 'period' | 'division' | 'publish', value: string | undefined) => {
@@ -87,26 +87,17 @@ export function AnalysisPage() {
   };
 
   const children: Division[] = useMemo(() => (code ? (index.childrenOf.get(code) ?? []) : []), [index, code]);
-  // Wait for the area's own report: the months and areas below follow from it (no stale requests).
-  const settled = report !== undefined && !main.loading;
-  const childQueries = useMemo<IndicatorQuery[] | null>(
-    () => (settled ? children.map((c) => ({ period, division: c.code, ...(publish ? { publish: '1' as const } : {}) })) : null),
-    [children, period, publish, settled],
-  );
-  const childSet = useIndicatorSet(childQueries);
-  const months = useMemo(() => (report ? monthsEndingAt(report.period.to, trendCount) : []), [report, trendCount]);
-  const trendQueries = useMemo<IndicatorQuery[] | null>(
-    () => (settled && code ? months.map((month) => ({ period: month, division: code, ...(publish ? { publish: '1' as const } : {}) })) : null),
-    [months, code, publish, settled],
-  );
-  const trendSet = useIndicatorSet(trendQueries);
+  const childByCode = useMemo(() => new Map((main.data?.children ?? []).map((r) => [r.division.code, r])), [main.data]);
+  const trendReports = main.data?.trend ?? [];
+  // The months as the answer has them (a new trend length shows once its answer is in).
+  const months = trendReports.map((r) => r.period.label);
 
   if (main.error !== null && !report) return <ErrorState error={main.error} onRetry={main.reload} />;
   if (!report) return <LoadingState />;
 
-  const childReports: ChildReport[] = children.map((c, i) => ({ code: c.code, name: c.name, report: childSet.reports[i] }));
+  const childReports: ChildReport[] = children.map((c) => ({ code: c.code, name: c.name, report: childByCode.get(c.code) }));
   const childLevel = labels.level(children[0]?.level);
-  const trend = trendChart(m, months, trendSet.reports);
+  const trend = trendChart(m, months, trendReports);
   const pyramid = pyramidChart(m, report);
   const srb = srbChart(m, report, childReports);
   const compared = children.length > 0 ? childrenChart(m, childLevel, childReports, metric) : null;
@@ -129,15 +120,6 @@ export function AnalysisPage() {
   const fileBase = `popx-analysis-${report.division.code}-${report.period.label.replace(/\.\./g, '_')}${publish ? '-publish' : ''}`;
   const chain = [...ancestorCodes(index, report.division.code).reverse(), report.division.code];
   const crumbs = home && chain.includes(home) ? chain.slice(chain.indexOf(home)) : [report.division.code];
-  const progress = (set: typeof trendSet, text: string) =>
-    set.loading ? (
-      <Flex gap={8} align="center" className="analysis-no-print" data-testid="analysis-progress">
-        <Typography.Text type="secondary">{text}</Typography.Text>
-        <Progress percent={Math.round((set.done / Math.max(1, set.total)) * 100)} size="small" style={{ flex: 1, margin: 0 }} />
-      </Flex>
-    ) : set.failed > 0 ? (
-      <Alert type="warning" showIcon title={fill(m.childFailed, { count: set.failed })} />
-    ) : null;
 
   return (
     <div className="analysis-page" data-testid="analysis-page" data-division={report.division.code} data-period={report.period.label}>
@@ -229,7 +211,6 @@ export function AnalysisPage() {
                   table={trend.table}
                   report={report}
                   definitions={['births', 'deaths']}
-                  notice={progress(trendSet, fill(m.loadingSeries, { done: trendSet.done, total: trendSet.total }))}
                   extra={
                     <Segmented
                       size="small"
@@ -260,7 +241,6 @@ export function AnalysisPage() {
                     table={compared.table}
                     report={report}
                     definitions={[metric]}
-                    notice={progress(childSet, fill(m.loadingChildren, { level: childLevel, done: childSet.done, total: childSet.total }))}
                     extra={
                       <Select<ChildMetric>
                         size="small"

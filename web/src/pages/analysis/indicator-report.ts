@@ -43,3 +43,12 @@ export interface IndicatorReport {
 }
 
 export const INDICATORS_PATH = '/api/v1/stats/indicators';
+
+/** The answer of `GET /api/v1/stats/dashboard`: the area's report, the areas one level down, the months of the trend. */
+export interface DashboardReports {
+  report: IndicatorReport;
+  children: IndicatorReport[];
+  trend: IndicatorReport[];
+}
+
+export const DASHBOARD_PATH = '/api/v1/stats/dashboard';
