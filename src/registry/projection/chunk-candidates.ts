@@ -10,6 +10,7 @@ import type { StoredKeyFilter } from './stored-key-filter.js';
 interface PersonNow {
   record: LinkRecord;
   keys: Set<number>;
+  keyList: readonly number[];
   idSig: number;
 }
 
@@ -112,11 +113,21 @@ export class ChunkCandidates {
     return candidates;
   }
 
+  /**
+   * The keys of the person's golden record as it stands now, if a look-up worked them out since
+   * the person last changed (the chunk's write would work out the same from the same claims).
+   */
+  keysNow(personId: number): readonly number[] | undefined {
+    if (this.dirty.has(personId)) return undefined;
+    return this.now.get(personId)?.keyList;
+  }
+
   private async personNow(personId: number): Promise<PersonNow> {
     let hit = this.now.get(personId);
     if (!hit) {
       const record = linkRecordOfGolden(personId, await this.goldenNow(personId));
-      hit = { record, keys: new Set(linkKeyHashes(record)), idSig: idSignature(record.idNumber) };
+      const keyList = linkKeyHashes(record);
+      hit = { record, keys: new Set(keyList), keyList, idSig: idSignature(record.idNumber) };
       this.now.set(personId, hit);
     }
     return hit;

@@ -472,7 +472,7 @@ export class ChunkProjector {
       if (known) await updatePerson(this.trx, row);
       else inserts.push(row);
       // Blocking keys follow the golden record; most new records leave them as they were.
-      const keys = linkKeyHashes(linkRecordOfGolden(personId, golden));
+      const keys = this.candidates.keysNow(personId) ?? linkKeyHashes(linkRecordOfGolden(personId, golden));
       const idSig = idSignature(state.idNumber);
       const before = known ? linkKeyHashes(linkRecordOfGolden(personId, known.golden)) : [];
       const sigBefore = known ? idSignature(known.golden.id_number?.v) : 0;

@@ -49,20 +49,8 @@ export function linkKeyHashes(record: LinkRecord): readonly number[] {
   if (!record.name) return [];
   const id = record.idNumber;
   const birthDate = record.birthDate ?? (id && hasValidIdCheck(id) ? idBirthDate(id) : undefined);
-  // A chunk asks for the same keys up to three times (the record's look-up, the person's golden record as a candidate, and when written).
-  const memo = `${record.name}\u0001${birthDate ?? ''}\u0001${record.division ?? ''}\u0001${record.address ?? ''}`;
-  let keys = RECENT_KEYS.get(memo);
-  if (!keys) {
-    keys = recordKeyHashes({ id: record.id, name: record.name, birthDate, division: record.division, address: record.address });
-    if (RECENT_KEYS.size >= RECENT_KEYS_MAX) RECENT_KEYS.clear();
-    RECENT_KEYS.set(memo, keys);
-  }
-  return keys;
+  return recordKeyHashes({ id: record.id, name: record.name, birthDate, division: record.division, address: record.address });
 }
-
-/** Keys worked out lately, by the fields they come from (a few chunks' worth; cleared when full). */
-const RECENT_KEYS = new Map<string, readonly number[]>();
-const RECENT_KEYS_MAX = 50_000;
 
 /**
  * The digits of a valid ID number's first 17 characters, counted (a base-18 number; 0 when the
