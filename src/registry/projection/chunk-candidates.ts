@@ -8,6 +8,7 @@ import type { PersonCandidate } from './person-matcher.js';
 import type { StoredKeyFilter } from './stored-key-filter.js';
 
 interface PersonNow {
+  golden: Golden;
   record: LinkRecord;
   keys: Set<number>;
   keyList: readonly number[];
@@ -114,20 +115,22 @@ export class ChunkCandidates {
   }
 
   /**
-   * The keys of the person's golden record as it stands now, if a look-up worked them out since
+   * The person's golden record as it stands now and its keys, if a look-up worked them out since
    * the person last changed (the chunk's write would work out the same from the same claims).
    */
-  keysNow(personId: number): readonly number[] | undefined {
+  knownNow(personId: number): { golden: Golden; keys: readonly number[] } | undefined {
     if (this.dirty.has(personId)) return undefined;
-    return this.now.get(personId)?.keyList;
+    const hit = this.now.get(personId);
+    return hit && { golden: hit.golden, keys: hit.keyList };
   }
 
   private async personNow(personId: number): Promise<PersonNow> {
     let hit = this.now.get(personId);
     if (!hit) {
-      const record = linkRecordOfGolden(personId, await this.goldenNow(personId));
+      const golden = await this.goldenNow(personId);
+      const record = linkRecordOfGolden(personId, golden);
       const keyList = linkKeyHashes(record);
-      hit = { record, keys: new Set(keyList), keyList, idSig: idSignature(record.idNumber) };
+      hit = { golden, record, keys: new Set(keyList), keyList, idSig: idSignature(record.idNumber) };
       this.now.set(personId, hit);
     }
     return hit;

@@ -412,11 +412,18 @@ export class ChunkProjector {
     await appends.relations(this.relations);
     const claims = new Map<number, FactClaim[]>();
     const lastSeq = new Map<number, number>();
+    // A person created in this chunk whose golden record a look-up worked out since their last
+    // record: the same claims (this chunk's records) give the same golden record and keys.
+    const knownNow = new Map<number, { golden: Golden; keys: readonly number[] }>();
+    for (const personId of this.created.keys()) {
+      const known = this.candidates.knownNow(personId);
+      if (known) knownNow.set(personId, known);
+    }
     const add = (personId: number, seq: number, orgCode: string, type: string, eventDate: string | null, payload: Record<string, string | number>, role: RoleEffect) => {
       const list = claims.get(personId) ?? [];
       claims.set(personId, list);
       lastSeq.set(personId, Math.max(lastSeq.get(personId) ?? 0, seq));
-      list.push(...this.claimsOf(seq, orgCode, type, eventDate, payload, role));
+      if (!knownNow.has(personId)) list.push(...this.claimsOf(seq, orgCode, type, eventDate, payload, role));
     };
     const stored = [...this.touched].filter((id) => !this.created.has(id));
     const existing = await existingPersons(this.trx, stored);
@@ -442,7 +449,8 @@ export class ChunkProjector {
     const keyRows: Array<{ key: number; person_id: number; id_sig: number }> = [];
     const rekeyed = new Map<number, number[]>();
     for (const personId of [...this.touched].sort((a, b) => a - b)) {
-      const golden = pickGolden(claims.get(personId) ?? []);
+      const reused = knownNow.get(personId);
+      const golden = reused?.golden ?? pickGolden(claims.get(personId) ?? []);
       const state = derivePersonState(golden, this.districtCode);
       const known = existing.get(personId);
       const row: PersonTable = {
@@ -472,7 +480,7 @@ export class ChunkProjector {
       if (known) await updatePerson(this.trx, row);
       else inserts.push(row);
       // Blocking keys follow the golden record; most new records leave them as they were.
-      const keys = this.candidates.keysNow(personId) ?? linkKeyHashes(linkRecordOfGolden(personId, golden));
+      const keys = reused?.keys ?? linkKeyHashes(linkRecordOfGolden(personId, golden));
       const idSig = idSignature(state.idNumber);
       const before = known ? linkKeyHashes(linkRecordOfGolden(personId, known.golden)) : [];
       const sigBefore = known ? idSignature(known.golden.id_number?.v) : 0;
