@@ -185,10 +185,25 @@ export async function findAreaCells(db: Kysely<Database>, area: string, lastMont
   return rows.map((r) => ({ month: Number(r.month), kind: Number(r.kind), value: Number(r.value) }));
 }
 
-/** The cells of several areas up to a month, in one query (a dashboard's area and the areas below it), by area. */
-export async function findAreasCells(db: Kysely<Database>, areas: readonly string[], lastMonth: number): Promise<Map<string, Array<{ month: number; kind: number; value: number }>>> {
+const areasCellsStatements = new WeakMap<SqliteDatabase.Database, SqliteDatabase.Statement>();
+
+/**
+ * The cells of several areas up to a month, in one query (a dashboard's area and the areas below
+ * it), by area. On SQLite one prepared statement returning rows as arrays (the rows are most of a
+ * dashboard's cost: tens of thousands per request).
+ */
+export async function findAreasCells(db: Kysely<Database>, areas: readonly string[], lastMonth: number, sqlite?: SqliteDatabase.Database): Promise<Map<string, Array<{ month: number; kind: number; value: number }>>> {
   const out = new Map(areas.map((area) => [area, [] as Array<{ month: number; kind: number; value: number }>]));
   if (areas.length === 0) return out;
+  if (sqlite) {
+    let statement = areasCellsStatements.get(sqlite);
+    if (!statement) {
+      statement = sqlite.prepare('select area, month, kind, value from analysis_cells where area in (select value from json_each(?)) and month <= ?').raw(true);
+      areasCellsStatements.set(sqlite, statement);
+    }
+    for (const [area, month, kind, value] of statement.all(JSON.stringify(areas), lastMonth) as Array<[string, number, number, number]>) out.get(area)!.push({ month, kind, value });
+    return out;
+  }
   const rows = (
     await sql<{ area: string; month: number | string; kind: number | string; value: number | string }>`select area, month, kind, value from analysis_cells where area in (${sql.join(areas)}) and month <= ${lastMonth}`.execute(db)
   ).rows;

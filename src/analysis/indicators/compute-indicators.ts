@@ -239,7 +239,7 @@ export async function computeDashboard(db: Db, tree: DivisionTree, request: Dash
     const describe = (d: { code: string; name: string; level: string }) => ({ code: d.code, name: d.name, level: d.level });
     if (cellsCanAnswer(state, [period, ...months], areas, district)) {
       const last = Math.max(monthOf(period.to), ...months.map((m) => monthOf(m.to)));
-      const cells = await findAreasCells(db.kysely, areas, last);
+      const cells = await findAreasCells(db.kysely, areas, last, db.sqlite);
       const of = (a: string, p: Period) => talliesFromCells(state.meta, cells.get(a)!, p);
       return {
         report: reportOfTallies(period, describe(division), of(area, period), publish),
