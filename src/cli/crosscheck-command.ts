@@ -8,12 +8,14 @@ export function registerCrosscheckCommand(program: Command): void {
     .command('run')
     .description('evaluate every rule over the whole registry: open new cases, close those whose contradiction is gone, reopen those that returned')
     .option('--as-of <date>', 'judge grace periods as of this day (YYYY-MM-DD; default today)')
-    .action(async (options: { asOf?: string }) => {
+    .option('--workers <n>', 'worker threads evaluating besides the main one (SQLite; default: cores - 1 from 50,000 persons, else 0)')
+    .action(async (options: { asOf?: string; workers?: string }) => {
       if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new Error('--as-of takes a date YYYY-MM-DD');
-      const { runCrosscheck } = await import('../crosscheck/index.js');
+      if (options.workers !== undefined && !/^\d{1,2}$/.test(options.workers)) throw new Error('--workers takes a number of threads');
+      const { runCrosscheck } = await import('../crosscheck/run/run-crosscheck.js');
       await withContext(async (ctx) => {
         const started = performance.now();
-        const result = await runCrosscheck(ctx, { asOf: options.asOf });
+        const result = await runCrosscheck(ctx, { asOf: options.asOf, ...(options.workers === undefined ? {} : { workers: Number(options.workers) }) });
         process.stdout.write(`checked ${result.persons} persons as of ${result.asOf} in ${((performance.now() - started) / 1000).toFixed(1)} s; ${result.escalated} overdue cases escalated\n`);
         printTable(Object.entries(result.byRule).map(([rule, t]) => ({ rule, ...t })), ['rule', 'found', 'opened', 'reopened', 'resolved']);
       });

@@ -38,8 +38,9 @@ export const birthOrderDisagreement: CrosscheckRule = {
     const wrong: { record: PersonRecordView; order: number; low: number; high: number }[] = [];
     for (const record of person.records) {
       if (record.type !== 'birth' || record.role !== 'mother' || !BIRTH_REPORTERS.has(record.orgType)) continue;
-      const order = Number(record.payload.birth_order);
-      const date = typeof record.payload.birth_date === 'string' ? record.payload.birth_date : record.eventDate;
+      const order = Number(record.field('birth_order'));
+      const stated = record.field('birth_date');
+      const date = typeof stated === 'string' ? stated : record.eventDate;
       if (!Number.isInteger(order) || order < 1 || !date) continue;
       const { low, high } = allowedOrders(children, date);
       if (order < low || order > high) wrong.push({ record, order, low, high });

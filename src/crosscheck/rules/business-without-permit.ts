@@ -30,7 +30,7 @@ export const businessWithoutPermit: CrosscheckRule = {
     const permitTo = person.golden.residence_permit_to?.v ?? null;
     if (person.golden.residence_permit_from && (permitTo === null || permitTo >= asOf)) return null;
     const records = person.records.filter((r) => r.seq === licence.seq);
-    const premises = records[0]?.payload.division;
+    const premises = records[0]?.field('division');
     const expired = person.golden.residence_permit_from
       ? person.records.filter((r) => r.seq === person.golden.residence_permit_from!.seq)
       : [];

@@ -11,6 +11,8 @@ export interface PersonRecordView {
   recordId: string;
   eventDate: string | null;
   payload: Record<string, unknown>;
+  /** One field of the payload (`payload[name]`), read without parsing the whole payload where it can be. */
+  field(name: string): unknown;
 }
 
 /** One person of the registry with every record linked to them: what a rule evaluates. */

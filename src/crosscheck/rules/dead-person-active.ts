@@ -54,14 +54,14 @@ export const deadPersonActive: CrosscheckRule = {
 const SUSPECT_FIELDS = ['status', 'enrolled_on', 'valid_from', 'valid_to', 'permit_number', 'credit_code', 'issued_on', 'registered_on', 'expected_delivery_on', 'recorded_on', 'vaccinated_on', 'moved_on', 'performed_on', 'checked_on'];
 
 /** Records that end a state (an insurer reporting the policy ended): the department acting on the death, not the person acting after it. */
-const ENDING: Readonly<Record<string, (payload: Record<string, unknown>) => boolean>> = {
-  only_child_insurance: (p) => p.status === '2',
-  two_daughter_pension: (p) => p.status === '2',
+const ENDING: Readonly<Record<string, (record: PersonRecordView) => boolean>> = {
+  only_child_insurance: (r) => r.field('status') === '2',
+  two_daughter_pension: (r) => r.field('status') === '2',
 };
 
 function isActingAfter(record: PersonRecordView, diedOn: string): boolean {
   if (record.type === 'hukou_death' || record.eventDate === null || record.eventDate <= diedOn) return false;
-  if (ENDING[record.type]?.(record.payload)) return false;
+  if (ENDING[record.type]?.(record)) return false;
   // A mother is acting only in giving birth; a father may be named after his death (a posthumous birth).
   return ACTING_ROLES.has(record.role) || (record.role === 'mother' && record.type === 'birth');
 }

@@ -1,6 +1,6 @@
-import { registryEffectOf } from '../../registry/index.js';
 import type { FactName } from '../../registry/effects/registry-effects.js';
 import { evidenceOf, type CrosscheckRule, type PersonRecordView } from './crosscheck-rule.js';
+import { claimSource, claimValue } from './record-claims.js';
 
 const COMPARED = ['sex', 'birth_date'] as const;
 type Compared = (typeof COMPARED)[number];
@@ -8,12 +8,22 @@ const LABELS: Record<Compared, { en: string; zh: string }> = { sex: { en: 'sex',
 
 /** What a record states about a fact of the person (sex, birth date, name, marital status …), by the registry effect of its type and role. */
 export function claimOf(record: PersonRecordView, fact: FactName): string | null {
-  const role = registryEffectOf(record.type)?.roles.find((r) => r.role === record.role);
-  const source = role?.facts[fact];
+  const source = claimSource(record.type, record.role, fact);
   if (!source) return null;
   if (source.startsWith('=')) return source.slice(1);
-  const value = record.payload[source];
-  return typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : null;
+  return claimValue(record.field(source));
+}
+
+/** Whether the person's records state more than one value of the fact (most persons' records agree). */
+export function claimsDiffer(records: readonly PersonRecordView[], fact: FactName): boolean {
+  let first: string | null = null;
+  for (const record of records) {
+    const value = claimOf(record, fact);
+    if (value === null) continue;
+    if (first === null) first = value;
+    else if (value !== first) return true;
+  }
+  return false;
 }
 
 /**
@@ -36,6 +46,7 @@ export const identityDisagreement: CrosscheckRule = {
     const suspects: PersonRecordView[] = [];
     const involved = new Map<number, PersonRecordView>();
     for (const fact of COMPARED) {
+      if (!claimsDiffer(person.records, fact)) continue;
       const claims = person.records.map((record) => ({ record, value: claimOf(record, fact) })).filter((c): c is { record: PersonRecordView; value: string } => c.value !== null);
       const values = [...new Set(claims.map((c) => c.value))].sort();
       if (values.length < 2) continue;

@@ -41,7 +41,7 @@ export const marriageProfileDisagreement: CrosscheckRule = {
     const dated = person.records.filter((r) => r.eventDate !== null);
     const profile = latest(dated.filter((r) => r.type === 'woman_profile' && r.role === 'subject' && PROFILERS.has(r.orgType)));
     if (!profile) return null;
-    const stated = maritalClass(profile.payload.marital_status);
+    const stated = maritalClass(profile.field('marital_status'));
     if (stated === null) return null;
     const registration = latest(dated.filter((r) => REGISTRATIONS.has(r.type) && r.role === 'wife' && r.orgType === 'civil'));
     const birthDate = person.birthDate;
@@ -50,8 +50,8 @@ export const marriageProfileDisagreement: CrosscheckRule = {
       const age = ageOn(birthDate, settled);
       if (settled >= asOf || age === null || age < 15 || age > 49) return null;
       const registered = registration.type === 'marriage' ? 'married' : 'divorced';
-      const husband = registration.payload.husband_id_number;
-      const profiledSpouse = profile.payload.spouse_id_number;
+      const husband = registration.field('husband_id_number');
+      const profiledSpouse = profile.field('spouse_id_number');
       if (stated === registered && registered === 'married' && typeof profiledSpouse === 'string' && profiledSpouse !== '' && profiledSpouse !== husband && profile.eventDate! < registration.eventDate!) {
         // Remarried (after a death the marriage registry never hears of): the profile still names the former husband.
         return {
@@ -73,8 +73,8 @@ export const marriageProfileDisagreement: CrosscheckRule = {
       };
     }
     if (stated !== 'married') return null;
-    const police = latest(dated.filter((r) => POLICE_REGISTERS.has(r.type) && r.role === 'subject' && r.orgType === 'police' && r.payload.marital_status !== undefined));
-    if (!police || maritalClass(police.payload.marital_status) !== 'single' || police.eventDate! > profile.eventDate!) return null;
+    const police = latest(dated.filter((r) => POLICE_REGISTERS.has(r.type) && r.role === 'subject' && r.orgType === 'police' && r.field('marital_status') !== undefined));
+    if (!police || maritalClass(police.field('marital_status')) !== 'single' || police.eventDate! > profile.eventDate!) return null;
     const age = ageOn(birthDate, asOf);
     if (addDays(profile.eventDate!, GRACE_DAYS) >= asOf || age === null || age < 15 || age > 49) return null;
     return {

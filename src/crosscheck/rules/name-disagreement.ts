@@ -1,7 +1,7 @@
 import { compareNames } from '../../registry/linkage/comparison-levels.js';
 import { prepareRecord, type PreparedName } from '../../registry/linkage/prepare-record.js';
 import { evidenceOf, type CrosscheckRule, type PersonRecordView } from './crosscheck-rule.js';
-import { claimOf } from './identity-disagreement.js';
+import { claimOf, claimsDiffer } from './identity-disagreement.js';
 
 /**
  * The name comparison level (comparison-levels.ts: 0 same characters, 1 same pinyin —
@@ -43,6 +43,7 @@ export const nameDisagreement: CrosscheckRule = {
   responsible: 'suspect_department',
   autoClose: { zh: '各来源姓名一致（更正记录）后自动关闭', en: 'Closes when the sources agree on the name (a record is corrected)' },
   check(person) {
+    if (!claimsDiffer(person.records, 'name')) return null;
     const claims = person.records
       .map((record) => ({ record, name: claimOf(record, 'name') }))
       .filter((c): c is { record: PersonRecordView; name: string } => c.name !== null);

@@ -31,7 +31,7 @@ export async function evaluatePersons(trx: Kysely<Database>, tree: DivisionTree,
   const asOf = options.asOf ?? todayInDistrict();
   const { ids, persons } = await personsWithRelatives(trx, personIds);
   const active = persons.filter((p) => p.status === 'active');
-  const input = { tree, towns: await townOrgsByDivision(trx), tally };
+  const input = { rules, tree, towns: await townOrgsByDivision(trx), tally };
   for (let i = 0; i < active.length; i += BATCH) {
     const views = await loadPersonViews(trx, active.slice(i, i + BATCH));
     await reconcileCases(trx, input, checkPersons(views, rules, asOf));

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, PersonTable } from '../../platform/db/index.js';
 import type { Golden, PersonFlags } from '../../registry/index.js';
 import type { ChildView, PersonRecordView, PersonView } from '../rules/crosscheck-rule.js';
+import { scanField, UNSCANNED } from '../rules/record-claims.js';
 
 /** The columns of a person the rules read. */
 export const PERSON_VIEW_COLUMNS = ['id', 'population', 'managing_division', 'died_on', 'expected_delivery_on', 'sex', 'birth_date', 'marital_status', 'flags', 'golden'] as const;
@@ -136,7 +137,7 @@ export function idRange(ids: readonly number[]): { from: number; to: number } | 
 /** A range may span this many ids per person of the batch (merged and retracted persons leave gaps). */
 const RANGE_SPREAD = 2;
 
-/** A ledger record as the rules read it; its payload JSON is parsed on first read (many records are of types no rule reads a field of). */
+/** A ledger record as the rules read it; its payload JSON is parsed on first read of the whole (most records are read a field or two: their claims, scanned from the text). */
 export class LedgerRecordView implements PersonRecordView {
   #raw: string;
   #payload: Record<string, unknown> | undefined;
@@ -157,6 +158,14 @@ export class LedgerRecordView implements PersonRecordView {
   get payload(): Record<string, unknown> {
     this.#payload ??= JSON.parse(this.#raw) as Record<string, unknown>;
     return this.#payload;
+  }
+
+  field(name: string): unknown {
+    if (this.#payload === undefined) {
+      const value = scanField(this.#raw, name);
+      if (value !== UNSCANNED) return value;
+    }
+    return this.payload[name];
   }
 }
 

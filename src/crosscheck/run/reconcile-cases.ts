@@ -15,14 +15,28 @@ export interface RuleTally {
   resolved: number;
 }
 
-/** What the rules found about a batch of persons, before it is reconciled with their cases. */
+/** What the rules found about one person: their contradictions by rule id, with what assigning a case needs. */
 export interface PersonFindings {
-  view: PersonView;
-  found: Array<{ rule: CrosscheckRule; finding: Finding | null }>;
+  id: number;
+  managingDivision: string | null;
+  motherManagingDivision: string | null;
+  /** Only the rules that found a contradiction. */
+  byRule: Record<string, Finding>;
 }
 
-/** What reconciling needs besides the findings: the district tree, the town organisations by division, the tallies to add to. */
+/**
+ * What the rules found about a batch of persons, before it is reconciled with their cases: every
+ * person evaluated (ascending ids) and those with a contradiction. Plain data, so a worker thread
+ * can evaluate a batch and hand this to the thread that writes the cases.
+ */
+export interface BatchFindings {
+  ids: ArrayLike<number>;
+  persons: PersonFindings[];
+}
+
+/** What reconciling needs besides the findings: the rules evaluated, the district tree, the town organisations by division, the tallies to add to. */
 export interface ReconcileInput {
+  rules: readonly CrosscheckRule[];
   tree: DivisionTree;
   towns: ReadonlyMap<string, string>;
   tally: Record<string, RuleTally>;
@@ -35,32 +49,69 @@ export function emptyTally(rules: readonly CrosscheckRule[]): Record<string, Rul
   return Object.fromEntries(rules.map((r) => [r.id, { found: 0, opened: 0, reopened: 0, resolved: 0 }]));
 }
 
-/** Every rule's verdict on each person as of a day. */
-export function checkPersons(views: readonly PersonView[], rules: readonly CrosscheckRule[], asOf: string): PersonFindings[] {
-  return views.map((view) => ({ view, found: rules.map((rule) => ({ rule, finding: rule.check(view, asOf) })) }));
+/** Every rule's verdict on each person as of a day (the views in ascending id order). */
+export function checkPersons(views: readonly PersonView[], rules: readonly CrosscheckRule[], asOf: string): BatchFindings {
+  const ids = new Float64Array(views.length);
+  const persons: PersonFindings[] = [];
+  views.forEach((view, i) => {
+    ids[i] = view.id;
+    let byRule: Record<string, Finding> | undefined;
+    for (const rule of rules) {
+      const finding = rule.check(view, asOf);
+      if (finding) (byRule ??= {})[rule.id] = finding;
+    }
+    if (byRule) persons.push({ id: view.id, managingDivision: view.managingDivision, motherManagingDivision: view.motherManagingDivision, byRule });
+  });
+  return { ids, persons };
 }
+
+/** Batches evaluated one after the other, as one: their persons and findings in order. */
+export function joinBatches(batches: readonly BatchFindings[]): BatchFindings {
+  if (batches.length === 1) return batches[0]!;
+  const ids = new Float64Array(batches.reduce((n, b) => n + b.ids.length, 0));
+  let at = 0;
+  for (const batch of batches) {
+    ids.set(batch.ids, at);
+    at += batch.ids.length;
+  }
+  return { ids, persons: batches.flatMap((b) => b.persons) };
+}
+
+const NO_ASSIGNMENT: CaseAssignment = { ownerOrgCode: null, divisionCode: null };
 
 /**
  * Brings the cases of the evaluated persons in line with the findings, in the caller's
  * transaction: opens, refreshes, closes by the system or reopens, with case events and audit entries.
  */
-export async function reconcileCases(trx: Kysely<Database>, input: ReconcileInput, findings: readonly PersonFindings[]): Promise<void> {
-  if (findings.length === 0) return;
-  const latest = latestCases(await casesOfBatch(trx, findings.map((f) => f.view.id)));
+export async function reconcileCases(trx: Kysely<Database>, input: ReconcileInput, batch: BatchFindings, readCases: CasesReader = casesOfBatch): Promise<void> {
+  if (batch.ids.length === 0) return;
+  const latest = latestCases(await readCases(trx, batch.ids));
+  if (latest.size === 0 && batch.persons.length === 0) return;
+  const found = new Map(batch.persons.map((p) => [p.id, p]));
+  const withCases = new Set<number>();
+  for (const row of latest.values()) withCases.add(Number(row.person_id));
   const now = new Date().toISOString();
   const changes: CaseChange[] = [];
-  for (const { view, found } of findings) {
-    for (const { rule, finding } of found) {
+  for (let i = 0; i < batch.ids.length; i += 1) {
+    const id = batch.ids[i]!;
+    const person = found.get(id);
+    // Nothing found and no case: nothing to do (most persons of a run).
+    if (!person && !withCases.has(id)) continue;
+    for (const rule of input.rules) {
+      const finding = person?.byRule[rule.id] ?? null;
       if (finding) input.tally[rule.id]!.found += 1;
-      const existing = latest.size === 0 ? undefined : latest.get(`${rule.id}\u0000${view.id}`);
-      // Nothing found and no case: nothing to do (most persons and rules of a run).
+      const existing = latest.size === 0 ? undefined : latest.get(`${rule.id}\u0000${id}`);
       if (!finding && !existing) continue;
-      const change = planCaseChange(rule, existing, finding, assign(input, rule, view, finding), now);
-      if (change) changes.push(change.kind === 'open' ? { ...change, row: { ...change.row, person_id: view.id } } : change);
+      // A case closes (no finding) with its own owner and division: an assignment is for a finding.
+      const change = planCaseChange(rule, existing, finding, finding ? assign(input, rule, person!, finding) : NO_ASSIGNMENT, now);
+      if (change) changes.push(change.kind === 'open' ? { ...change, row: { ...change.row, person_id: id } } : change);
     }
   }
   await applyCaseChanges(trx, changes, input.tally);
 }
+
+/** Reads the cases of the persons with the given ids (ascending), oldest first, in the caller's transaction. */
+export type CasesReader = (trx: Kysely<Database>, personIds: ArrayLike<number>) => Promise<CaseTable[]>;
 
 /** Closes by the system the given open cases of persons merged away or retracted. */
 export async function closeCasesOfGonePersons(trx: Kysely<Database>, rows: readonly CaseTable[], tally: Record<string, RuleTally>): Promise<void> {
@@ -74,7 +125,8 @@ export async function closeCasesOfGonePersons(trx: Kysely<Database>, rows: reado
 }
 
 /** The cases of the persons (oldest first), read by an id range when the ids are dense (a full run's batch), as `casesOfPersons` does by an `IN` list. */
-async function casesOfBatch(trx: Kysely<Database>, personIds: readonly number[]): Promise<CaseTable[]> {
+async function casesOfBatch(trx: Kysely<Database>, ids: ArrayLike<number>): Promise<CaseTable[]> {
+  const personIds = Array.from(ids);
   const range = idRange(personIds);
   if (!range) return casesOfPersons(trx, personIds);
   const wanted = new Set(personIds);
@@ -90,11 +142,11 @@ function latestCases(rows: readonly CaseTable[]): Map<string, CaseTable> {
 }
 
 /** The responsible organisation: the town of the person's managing division, or the department whose data is suspect. */
-function assign(input: ReconcileInput, rule: CrosscheckRule, view: PersonView, finding: Finding | null): CaseAssignment {
-  const division = view.managingDivision ?? view.motherManagingDivision ?? finding?.divisionCode ?? null;
+function assign(input: ReconcileInput, rule: CrosscheckRule, view: Pick<PersonFindings, 'managingDivision' | 'motherManagingDivision'>, finding: Finding): CaseAssignment {
+  const division = view.managingDivision ?? view.motherManagingDivision ?? finding.divisionCode ?? null;
   const town = division ? input.tree.townOf(division) : undefined;
   const townOrg = town ? input.towns.get(town.code) ?? null : null;
-  const ownerOrgCode = rule.responsible === 'suspect_department' ? finding?.suspectOrgCode ?? townOrg : townOrg;
+  const ownerOrgCode = rule.responsible === 'suspect_department' ? finding.suspectOrgCode ?? townOrg : townOrg;
   return { ownerOrgCode, divisionCode: division };
 }
 

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { AppContext } from '../../platform/context.js';
 import { openCasesOfInactivePersons } from '../cases/cases.repository.js';
 import { escalateOverdueCases } from '../cases/case-escalation.js';
@@ -5,7 +6,8 @@ import { todayInDistrict } from '../../platform/district/district-time.js';
 import type { CrosscheckRule } from '../rules/crosscheck-rule.js';
 import { CROSSCHECK_RULES } from '../rules/crosscheck-rules.js';
 import { activePersonsAfter, loadPersonViews, townOrgsByDivision } from './person-views.queries.js';
-import { checkPersons, closeCasesOfGonePersons, emptyTally, reconcileCases, type PersonFindings, type RuleTally } from './reconcile-cases.js';
+import { checkPersons, closeCasesOfGonePersons, emptyTally, joinBatches, reconcileCases, type BatchFindings, type CasesReader, type RuleTally } from './reconcile-cases.js';
+import { evaluateInParallel } from './evaluate-in-workers.js';
 import { SqlitePersonViews } from './sqlite-person-views.js';
 
 export type { RuleTally } from './reconcile-cases.js';
@@ -15,6 +17,11 @@ export interface CrosscheckRunOptions {
   asOf?: string;
   rules?: readonly CrosscheckRule[];
   batchSize?: number;
+  /**
+   * Worker threads evaluating batches besides this thread (SQLite file, rules in force): by
+   * default one fewer than the cores for a registry of {@link PARALLEL_FROM} persons or more, else none.
+   */
+  workers?: number;
 }
 
 export interface CrosscheckRunResult {
@@ -26,38 +33,51 @@ export interface CrosscheckRunResult {
 }
 
 const DEFAULT_BATCH = 1000;
+/** Persons in the registry (active or not) from which a run on SQLite evaluates in worker threads too by default (a worker's start-up costs about what 10,000 persons do). */
+export const PARALLEL_FROM = 50_000;
 
 /**
  * Evaluates every rule over the whole registry and brings the cases in line: a case opened for
  * each new contradiction, closed by the system when its contradiction is gone, reopened when it
- * returns; then escalates the open cases past their due date. Each batch of persons commits
- * with its case events and audit entries.
+ * returns; then escalates the open cases past their due date. Persons are evaluated in batches
+ * (on SQLite, in this thread and in worker threads at once); a few batches at a time commit with
+ * their case events and audit entries.
  */
 export async function runCrosscheck(ctx: AppContext, options: CrosscheckRunOptions = {}): Promise<CrosscheckRunResult> {
   const asOf = options.asOf ?? todayInDistrict();
   const rules = options.rules ?? CROSSCHECK_RULES;
-  const input = { tree: ctx.tree, towns: await townOrgsByDivision(ctx.db.kysely), tally: emptyTally(rules) };
+  const input = { rules, tree: ctx.tree, towns: await townOrgsByDivision(ctx.db.kysely), tally: emptyTally(rules) };
   const result: CrosscheckRunResult = { asOf, persons: 0, byRule: input.tally, escalated: 0 };
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
-  // On SQLite a batch is read by prepared statements on Kysely's own connection (between its statements, never inside them).
-  const sqliteViews = ctx.db.sqlite ? new SqlitePersonViews(ctx.db.sqlite) : null;
-  let afterId = 0;
-  for (;;) {
-    let findings: PersonFindings[];
-    if (sqliteViews) {
-      const batch = sqliteViews.batchAfter(afterId, batchSize, (views) => checkPersons(views, rules, asOf));
-      if (batch.lastId === null) break;
-      afterId = batch.lastId;
-      result.persons += batch.count;
-      findings = batch.result!;
+  const reconcile = async (batch: BatchFindings, readCases?: CasesReader) => {
+    result.persons += batch.ids.length;
+    await ctx.db.kysely.transaction().execute((trx) => reconcileCases(trx, input, batch, readCases));
+  };
+  if (ctx.db.sqlite) {
+    // On SQLite a batch is read by prepared statements on Kysely's own connection (between its statements, never inside them).
+    const views = new SqlitePersonViews(ctx.db.sqlite);
+    const readCases: CasesReader = async (_trx, ids) => views.casesOf(ids);
+    const file = ctx.db.sqlitePath;
+    const parallel = file !== undefined && file !== ':memory:' && rules === CROSSCHECK_RULES;
+    const bounds = parallel && options.workers !== 0 ? views.batchBounds(batchSize) : [];
+    const workers = parallel ? options.workers ?? (bounds.length * batchSize >= PARALLEL_FROM ? Math.max(0, availableParallelism() - 1) : 0) : 0;
+    if (workers > 0) {
+      for await (const group of evaluateInParallel(views, file!, asOf, bounds, workers)) await reconcile(joinBatches(group), readCases);
     } else {
+      for (let afterId = 0; ; ) {
+        const batch = views.batchAfter(afterId, batchSize, (found) => checkPersons(found, rules, asOf));
+        if (batch.lastId === null) break;
+        afterId = batch.lastId;
+        await reconcile(batch.result!, readCases);
+      }
+    }
+  } else {
+    for (let afterId = 0; ; ) {
       const persons = await activePersonsAfter(ctx.db.kysely, afterId, batchSize);
       if (persons.length === 0) break;
       afterId = Number(persons.at(-1)!.id);
-      result.persons += persons.length;
-      findings = checkPersons(await loadPersonViews(ctx.db.kysely, persons), rules, asOf);
+      await reconcile(checkPersons(await loadPersonViews(ctx.db.kysely, persons), rules, asOf));
     }
-    await ctx.db.kysely.transaction().execute((trx) => reconcileCases(trx, input, findings));
   }
   // A person merged away or retracted has no contradiction left: the system closes their cases.
   await ctx.db.kysely.transaction().execute(async (trx) => closeCasesOfGonePersons(trx, await openCasesOfInactivePersons(trx), input.tally));

@@ -1,4 +1,5 @@
 import type SqliteDatabase from 'better-sqlite3';
+import type { CaseTable } from '../../platform/db/index.js';
 import type { ChildView, PersonRecordView, PersonView } from '../rules/crosscheck-rule.js';
 import { LedgerRecordView, RegistryPersonView } from './person-views.queries.js';
 
@@ -15,6 +16,9 @@ type Value = string | number | null;
 export class SqlitePersonViews {
   readonly #sqlite: SqliteDatabase.Database;
   readonly #persons: SqliteDatabase.Statement;
+  readonly #personsBetween: SqliteDatabase.Statement;
+  readonly #ids: SqliteDatabase.Statement;
+  readonly #cases: SqliteDatabase.Statement;
   readonly #golden: SqliteDatabase.Statement;
   readonly #records: SqliteDatabase.Statement;
   readonly #mothers: SqliteDatabase.Statement;
@@ -27,6 +31,13 @@ export class SqlitePersonViews {
       .prepare(`select id, population, managing_division, died_on, expected_delivery_on, sex, birth_date, marital_status, flags
         from persons where status = 'active' and id > ? order by id limit ?`)
       .raw(true);
+    this.#personsBetween = sqlite
+      .prepare(`select id, population, managing_division, died_on, expected_delivery_on, sex, birth_date, marital_status, flags
+        from persons where status = 'active' and id > ? and id <= ? order by id`)
+      .raw(true);
+    // The id index alone (merged and retracted persons too): reading each person's status would read the table.
+    this.#ids = sqlite.prepare('select id from persons order by id').pluck(true);
+    this.#cases = sqlite.prepare('select * from cases where person_id >= ? and person_id <= ? order by opened_at, id');
     this.#golden = sqlite.prepare('select golden from persons where id = ?').pluck(true);
     this.#records = sqlite
       .prepare(`select pr.person_id, pr.seq, pr.role, l.org_code, l.type, l.record_id, l.event_date, l.payload
@@ -56,8 +67,37 @@ export class SqlitePersonViews {
     })();
   }
 
+  /** The persons after `afterId` up to `lastId` as {@link batchAfter} reads them: a batch whose bounds were read before (by {@link activeIds}). */
+  batchBetween<T>(afterId: number, lastId: number, use: (views: PersonView[]) => T): { count: number; result: T } {
+    return this.#sqlite.transaction(() => {
+      const views = this.#views(this.#personsBetween.all(afterId, lastId) as Value[][]);
+      return { count: views.length, result: use(views) };
+    })();
+  }
+
+  /**
+   * Where a run's batches begin and end, by the registry's person ids (active or not, ascending):
+   * each batch is the active persons after `afterId` up to `lastId`, at most `size` of them.
+   */
+  batchBounds(size: number): Array<{ afterId: number; lastId: number }> {
+    const ids = this.#ids.all() as number[];
+    const bounds = [];
+    for (let i = 0; i < ids.length; i += size) bounds.push({ afterId: i === 0 ? 0 : Number(ids[i - 1]), lastId: Number(ids[Math.min(i + size, ids.length) - 1]) });
+    return bounds;
+  }
+
+  /** The cases of the persons with the given ids (ascending), oldest first, as `casesOfPersons` reads them: by the ids' range, kept to the ids. */
+  casesOf(ids: ArrayLike<number>): CaseTable[] {
+    if (ids.length === 0) return [];
+    const wanted = new Set(Array.from(ids));
+    return (this.#cases.all(ids[0], ids[ids.length - 1]) as CaseTable[]).filter((row) => wanted.has(Number(row.person_id)));
+  }
+
   #viewsAfter(afterId: number, limit: number): PersonView[] {
-    const persons = this.#persons.all(afterId, limit) as Value[][];
+    return this.#views(this.#persons.all(afterId, limit) as Value[][]);
+  }
+
+  #views(persons: Value[][]): PersonView[] {
     if (persons.length === 0) return [];
     const from = Number(persons[0]![0]);
     const to = Number(persons.at(-1)![0]);

@@ -1,0 +1,100 @@
+import { Worker } from 'node:worker_threads';
+import { CROSSCHECK_RULES } from '../rules/crosscheck-rules.js';
+import { checkPersons, type BatchFindings } from './reconcile-cases.js';
+import type { SqlitePersonViews } from './sqlite-person-views.js';
+
+/** What a worker opens: the SQLite file and the day its rules judge by. */
+export interface WorkerInput {
+  file: string;
+  asOf: string;
+}
+
+/** A batch of a full run: the active persons after `afterId` up to `lastId`. */
+export interface BatchTask {
+  index: number;
+  afterId: number;
+  lastId: number;
+}
+
+/** Batches handed to a worker before it answers: enough that it never waits for this thread, which answers between its own batches. */
+const AHEAD_PER_WORKER = 3;
+/** Batches yielded together at most (the caller reconciles them in one transaction). */
+const MAX_GROUP = 8;
+
+/**
+ * Evaluates every rule in force (CROSSCHECK_RULES) over the batches, in this thread and in
+ * `workers` worker threads at once, each worker reading the SQLite file through a read-only
+ * connection of its own; yields the findings in batch order, several ready batches at a time.
+ * While the caller works on what was yielded (writes cases), the workers go on evaluating.
+ */
+export async function* evaluateInParallel(views: SqlitePersonViews, file: string, asOf: string, batches: ReadonlyArray<Omit<BatchTask, 'index'>>, workers: number): AsyncGenerator<BatchFindings[]> {
+  const done = new Map<number, BatchFindings>();
+  let nextTask = 0;
+  let nextYield = 0;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+  const started = Array.from({ length: workers }, () => {
+    const worker = startWorker({ file, asOf });
+    const state = { worker, outstanding: 0 };
+    const feed = () => {
+      while (state.outstanding < AHEAD_PER_WORKER && nextTask < batches.length) {
+        worker.postMessage({ index: nextTask, ...batches[nextTask]! } satisfies BatchTask);
+        nextTask += 1;
+        state.outstanding += 1;
+      }
+    };
+    worker.on('message', (message: BatchFindings & { index: number }) => {
+      state.outstanding -= 1;
+      done.set(message.index, { ids: message.ids, persons: message.persons });
+      feed();
+      notify();
+    });
+    worker.on('error', (error) => {
+      failure ??= error;
+      notify();
+    });
+    worker.on('exit', (code) => {
+      if (state.outstanding > 0) failure ??= new Error(`a cross-verification worker exited with code ${code} before answering`);
+      notify();
+    });
+    feed();
+    return state;
+  });
+  try {
+    while (nextYield < batches.length) {
+      if (failure) throw failure;
+      // This thread takes the next batch no worker has, then hands on what is ready in order.
+      if (nextTask < batches.length) {
+        const index = nextTask++;
+        const { afterId, lastId } = batches[index]!;
+        done.set(index, views.batchBetween(afterId, lastId, (batch) => checkPersons(batch, CROSSCHECK_RULES, asOf)).result);
+      }
+      const ready: BatchFindings[] = [];
+      while (ready.length < MAX_GROUP && done.has(nextYield)) {
+        ready.push(done.get(nextYield)!);
+        done.delete(nextYield);
+        nextYield += 1;
+      }
+      if (ready.length > 0) yield ready;
+      else if (nextTask < batches.length) await new Promise((resolve) => setImmediate(resolve));
+      else if (nextYield < batches.length && !done.has(nextYield)) await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    await Promise.all(started.map((s) => s.worker.terminate()));
+  }
+}
+
+/**
+ * The worker file sits beside this one: `.js` in the compiled build; `.ts` under tsx or vitest,
+ * where the worker first registers tsx's loader (as `validate-file-in-worker.ts` does).
+ */
+function startWorker(workerData: WorkerInput): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./crosscheck-worker.js', import.meta.url), { workerData });
+  const entry = JSON.stringify(new URL('./crosscheck-worker.ts', import.meta.url).href);
+  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); });`;
+  return new Worker(boot, { eval: true, workerData });
+}
