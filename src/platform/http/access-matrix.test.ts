@@ -70,6 +70,7 @@ const EXPECTED: Record<string, Caller[] | 'public'> = {
   'GET /api/v1/cases/:id': ['bureau_admin', 'bureau_analyst', 'dept_operator', 'town_operator', 'village_operator', 'reviewer'],
   'POST /api/v1/cases/:id/action': ['bureau_admin', 'dept_operator', 'town_operator', 'village_operator'],
   'GET /api/v1/stats/indicators': ['bureau_admin', 'bureau_analyst', 'town_operator', 'village_operator'],
+  'GET /api/v1/stats/dashboard': ['bureau_admin', 'bureau_analyst', 'town_operator', 'village_operator'],
   'GET /api/v1/crosscheck/rules': ['bureau_admin', 'bureau_analyst', 'dept_operator', 'town_operator', 'village_operator', 'reviewer'],
   'GET /api/v1/crosscheck/quality': ['bureau_admin', 'bureau_analyst', 'dept_operator', 'town_operator', 'village_operator', 'reviewer'],
 };
