@@ -187,25 +187,39 @@ export async function findAreaCells(db: Kysely<Database>, area: string, lastMont
 
 const areasCellsStatements = new WeakMap<SqliteDatabase.Database, SqliteDatabase.Statement>();
 
+const AREAS_CELLS_SQL = (list: string) => `select area, ? as month, kind, sum(value) as value from analysis_cells where area in ${list} and month < ? group by area, kind
+  union all select area, month, kind, value from analysis_cells where area in ${list} and month >= ? and month <= ?`;
+
 /**
- * The cells of several areas up to a month, in one query (a dashboard's area and the areas below
- * it), by area. On SQLite one prepared statement returning rows as arrays (the rows are most of a
- * dashboard's cost: tens of thousands per request).
+ * The cells of several areas (a dashboard's area and the areas below it) from `fold` to
+ * `lastMonth`, by area, in one query; the months before `fold` summed per kind into one row of
+ * month `fold − 1` (the running sums a report starts from: what came before its first month
+ * matters only as that). On SQLite one prepared statement returning rows as arrays (the rows are
+ * most of a dashboard's cost).
  */
-export async function findAreasCells(db: Kysely<Database>, areas: readonly string[], lastMonth: number, sqlite?: SqliteDatabase.Database): Promise<Map<string, Array<{ month: number; kind: number; value: number }>>> {
+export async function findAreasCells(
+  db: Kysely<Database>,
+  areas: readonly string[],
+  fold: number,
+  lastMonth: number,
+  sqlite?: SqliteDatabase.Database,
+): Promise<Map<string, Array<{ month: number; kind: number; value: number }>>> {
   const out = new Map(areas.map((area) => [area, [] as Array<{ month: number; kind: number; value: number }>]));
   if (areas.length === 0) return out;
   if (sqlite) {
     let statement = areasCellsStatements.get(sqlite);
     if (!statement) {
-      statement = sqlite.prepare('select area, month, kind, value from analysis_cells where area in (select value from json_each(?)) and month <= ?').raw(true);
+      statement = sqlite.prepare(AREAS_CELLS_SQL('(select value from json_each(?))')).raw(true);
       areasCellsStatements.set(sqlite, statement);
     }
-    for (const [area, month, kind, value] of statement.all(JSON.stringify(areas), lastMonth) as Array<[string, number, number, number]>) out.get(area)!.push({ month, kind, value });
+    const list = JSON.stringify(areas);
+    for (const [area, month, kind, value] of statement.all(fold - 1, list, fold, list, fold, lastMonth) as Array<[string, number, number, number]>) out.get(area)!.push({ month, kind, value });
     return out;
   }
+  const list = sql.join(areas);
   const rows = (
-    await sql<{ area: string; month: number | string; kind: number | string; value: number | string }>`select area, month, kind, value from analysis_cells where area in (${sql.join(areas)}) and month <= ${lastMonth}`.execute(db)
+    await sql<{ area: string; month: number | string; kind: number | string; value: number | string }>`select area, ${fold - 1} as month, kind, sum(value) as value from analysis_cells where area in (${list}) and month < ${fold} group by area, kind
+      union all select area, month, kind, value from analysis_cells where area in (${list}) and month >= ${fold} and month <= ${lastMonth}`.execute(db)
   ).rows;
   for (const r of rows) out.get(r.area)!.push({ month: Number(r.month), kind: Number(r.kind), value: Number(r.value) });
   return out;

@@ -239,8 +239,11 @@ export async function computeDashboard(db: Db, tree: DivisionTree, request: Dash
     const describe = (d: { code: string; name: string; level: string }) => ({ code: d.code, name: d.name, level: d.level });
     if (cellsCanAnswer(state, [period, ...months], areas, district)) {
       const last = Math.max(monthOf(period.to), ...months.map((m) => monthOf(m.to)));
-      const cells = await findAreasCells(db.kysely, areas, last, db.sqlite);
-      const of = (a: string, p: Period) => talliesFromCells(state.meta, cells.get(a)!, p);
+      // Months before the first any report covers are read as one opening row per kind.
+      const fold = Math.min(monthOf(period.from), ...months.map((m) => monthOf(m.from)));
+      const base = fold > state.meta.first ? { ...state.meta, first: fold - 1 } : state.meta;
+      const cells = await findAreasCells(db.kysely, areas, base.first + 1, last, db.sqlite);
+      const of = (a: string, p: Period) => talliesFromCells(base, cells.get(a)!, p);
       return {
         report: reportOfTallies(period, describe(division), of(area, period), publish),
         children: children.map((c) => reportOfTallies(period, describe(c), of(areaPrefix(c), period), publish)),
