@@ -48,6 +48,11 @@ describe.each(DIALECTS)('Fuzhou 2020 census table 6-3 reproduced from person-lev
       `hukou_register ${3125 + 2 * 659} accepted 0 rejected`,
     ]);
     expect(report.period).toMatchObject({ from: '2019-11-01', to: '2020-10-31', days: 366, months: 12, annualisation: 1 });
+    // Every record names a distinct person by a valid ID number: nothing for a reviewer, one person each.
+    const reviews = await t.ctx.db.kysely.selectFrom('link_reviews').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(Number(reviews.n)).toBe(0);
+    const persons = await t.ctx.db.kysely.selectFrom('persons').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'active').executeTakeFirstOrThrow();
+    expect(Number(persons.n)).toBe(195_804 + 4443 + 6998);
   });
 
   it('gives the general fertility rate, 35.74 ‰, and the births by order with their rates', () => {
