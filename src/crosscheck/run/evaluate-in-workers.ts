@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { CrosscheckRule } from '../rules/crosscheck-rule.js';
 import { CROSSCHECK_RULES } from '../rules/crosscheck-rules.js';
 import { checkPersons, type BatchFindings } from './reconcile-cases.js';
 import type { SqlitePersonViews } from './sqlite-person-views.js';
@@ -22,12 +23,20 @@ const AHEAD_PER_WORKER = 3;
 const MAX_GROUP = 8;
 
 /**
- * Evaluates every rule in force (CROSSCHECK_RULES) over the batches, in this thread and in
- * `workers` worker threads at once, each worker reading the SQLite file through a read-only
- * connection of its own; yields the findings in batch order, several ready batches at a time.
- * While the caller works on what was yielded (writes cases), the workers go on evaluating.
+ * Evaluates the rules over the batches, in this thread and in `workers` worker threads at once
+ * (the rules in force, CROSSCHECK_RULES, when there are workers), each worker reading the SQLite
+ * file through a read-only connection of its own; yields the findings in batch order, several
+ * ready batches at a time. While the caller works on what was yielded (writes cases), the workers
+ * go on evaluating.
  */
-export async function* evaluateInParallel(views: SqlitePersonViews, file: string, asOf: string, batches: ReadonlyArray<Omit<BatchTask, 'index'>>, workers: number): AsyncGenerator<BatchFindings[]> {
+export async function* evaluateInParallel(
+  views: SqlitePersonViews,
+  { file, asOf }: WorkerInput,
+  rules: readonly CrosscheckRule[],
+  batches: ReadonlyArray<Omit<BatchTask, 'index'>>,
+  workers: number,
+): AsyncGenerator<BatchFindings[]> {
+  if (workers > 0 && rules !== CROSSCHECK_RULES) throw new Error('worker threads evaluate the rules in force only');
   const done = new Map<number, BatchFindings>();
   let nextTask = 0;
   let nextYield = 0;
@@ -64,6 +73,7 @@ export async function* evaluateInParallel(views: SqlitePersonViews, file: string
     feed();
     return state;
   });
+  let ready: BatchFindings[] = [];
   try {
     while (nextYield < batches.length) {
       if (failure) throw failure;
@@ -71,17 +81,19 @@ export async function* evaluateInParallel(views: SqlitePersonViews, file: string
       if (nextTask < batches.length) {
         const index = nextTask++;
         const { afterId, lastId } = batches[index]!;
-        done.set(index, views.batchBetween(afterId, lastId, (batch) => checkPersons(batch, CROSSCHECK_RULES, asOf)).result);
+        done.set(index, views.batchBetween(afterId, lastId, (batch) => checkPersons(batch, rules, asOf)).result);
       }
-      const ready: BatchFindings[] = [];
       while (ready.length < MAX_GROUP && done.has(nextYield)) {
         ready.push(done.get(nextYield)!);
         done.delete(nextYield);
         nextYield += 1;
       }
-      if (ready.length > 0) yield ready;
-      else if (nextTask < batches.length) await new Promise((resolve) => setImmediate(resolve));
-      else if (nextYield < batches.length && !done.has(nextYield)) await new Promise<void>((resolve) => (wake = resolve));
+      // Alone, this thread evaluates a full group before handing it on; with workers, it answers them between its batches.
+      if (ready.length > 0 && (workers > 0 || ready.length === MAX_GROUP || nextYield === batches.length)) {
+        yield ready;
+        ready = [];
+      } else if (workers > 0 && nextTask < batches.length) await new Promise((resolve) => setImmediate(resolve));
+      else if (nextTask >= batches.length && nextYield < batches.length && !done.has(nextYield)) await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {
     await Promise.all(started.map((s) => s.worker.terminate()));

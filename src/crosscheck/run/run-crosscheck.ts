@@ -59,18 +59,10 @@ export async function runCrosscheck(ctx: AppContext, options: CrosscheckRunOptio
     const readCases: CasesReader = async (_trx, ids) => views.casesOf(ids);
     const file = ctx.db.sqlitePath;
     const parallel = file !== undefined && file !== ':memory:' && rules === CROSSCHECK_RULES;
-    const bounds = parallel && options.workers !== 0 ? views.batchBounds(batchSize) : [];
+    // Batches bounded beforehand (from the person id index), evaluated in this thread and in workers, reconciled a few at a time.
+    const bounds = views.batchBounds(batchSize);
     const workers = parallel ? options.workers ?? (bounds.length * batchSize >= PARALLEL_FROM ? Math.max(0, availableParallelism() - 1) : 0) : 0;
-    if (workers > 0) {
-      for await (const group of evaluateInParallel(views, file!, asOf, bounds, workers)) await reconcile(joinBatches(group), readCases);
-    } else {
-      for (let afterId = 0; ; ) {
-        const batch = views.batchAfter(afterId, batchSize, (found) => checkPersons(found, rules, asOf));
-        if (batch.lastId === null) break;
-        afterId = batch.lastId;
-        await reconcile(batch.result!, readCases);
-      }
-    }
+    for await (const group of evaluateInParallel(views, { file: file ?? ':memory:', asOf }, rules, bounds, workers)) await reconcile(joinBatches(group), readCases);
   } else {
     for (let afterId = 0; ; ) {
       const persons = await activePersonsAfter(ctx.db.kysely, afterId, batchSize);
