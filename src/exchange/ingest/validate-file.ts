@@ -149,7 +149,10 @@ function addRow(batch: ValidatedBatch, source: SourceRow, eventType: EventType, 
     return;
   }
   if (result.issues.length > 0) batch.warnings += 1;
-  const { action, ...payload } = result.record;
+  // The payload is the record without its action (most rows have none: no copy then).
+  const { record } = result;
+  const action = record.action;
+  const payload = action === undefined ? record : withoutAction(record);
   const dated = payload[eventType.eventDateField];
   const subject = payload[eventType.subjectField];
   const candidate = toLedgerCandidate(
@@ -169,6 +172,12 @@ function addRow(batch: ValidatedBatch, source: SourceRow, eventType: EventType, 
   batch.payloadHashes.push(candidate.payloadHash);
   batch.subjects.push(candidate.subject);
   batch.eventDates.push(candidate.eventDate);
+}
+
+function withoutAction(record: Record<string, string | number>): Record<string, string | number> {
+  const payload: Record<string, string | number> = {};
+  for (const key of Object.keys(record)) if (key !== 'action') payload[key] = record[key]!;
+  return payload;
 }
 
 function fileErrorOf(error: ParseError): FileError {

@@ -30,10 +30,21 @@ export class LedgerHashBodies {
   private readonly shared: string;
   private readonly committed: string;
   private readonly types = new Map<string, string>();
+  private readonly actions = new Map<string, string>();
 
   constructor(submissionId: string, orgCode: string, committedAt: string) {
     this.shared = `,${jsonText(submissionId)},${jsonText(orgCode)},`;
     this.committed = `,${jsonText(committedAt)}]`;
+  }
+
+  /** An action's JSON and the comma after it, written once per submission. */
+  private actionJson(action: string): string {
+    let json = this.actions.get(action);
+    if (json === undefined) {
+      json = `${jsonText(action)},`;
+      this.actions.set(action, json);
+    }
+    return json;
   }
 
   /** The body of one entry, the same text as ledgerHashBody gives for it. */
@@ -53,7 +64,7 @@ export class LedgerHashBodies {
       this.types.set(type, typed);
     }
     return (
-      `[${jsonNumber(seq)}${this.shared}${typed}${jsonText(recordId)},${jsonText(action)},${refsSeq === null ? 'null' : jsonNumber(refsSeq)},` +
+      `[${jsonNumber(seq)}${this.shared}${typed}${jsonText(recordId)},${this.actionJson(action)}${refsSeq === null ? 'null' : jsonNumber(refsSeq)},` +
       `${subject === null ? 'null' : jsonText(subject)},${eventDate === null ? 'null' : jsonText(eventDate)},${jsonText(hash)}${this.committed}`
     );
   }
@@ -68,7 +79,8 @@ export function jsonText(value: string): string {
 }
 
 function jsonNumber(value: number): string {
-  return JSON.stringify(value);
+  // An integer's JSON is its decimal text (JSON.stringify, a generic call, cost more per entry).
+  return Number.isInteger(value) ? String(value) : JSON.stringify(value);
 }
 
 export const EXCHANGE_CHAIN = 'exchange';

@@ -409,8 +409,22 @@ export class LedgerWriter {
   }
 }
 
+interface KeySet {
+  own: string[];
+  keys: string[];
+  prefixes: string[];
+}
+
 /** Per key set seen: the keys sorted, and each one's JSON with its separator and colon. */
-const sortedKeysBySet = new Map<string, { own: string[]; keys: string[]; prefixes: string[] }>();
+const sortedKeysBySet = new Map<string, KeySet>();
+/** The key set of the last record written. */
+let lastKeySet: KeySet | undefined;
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /**
  * Canonical JSON of a flat record (string and number values): keys sorted, as canonicalJson
@@ -420,13 +434,18 @@ const sortedKeysBySet = new Map<string, { own: string[]; keys: string[]; prefixe
  */
 export function flatCanonicalJson(payload: Record<string, string | number>): string {
   const own = Object.keys(payload);
-  const set = own.join('\u0000');
-  let cached = sortedKeysBySet.get(set);
-  // The joined names are only a hint (a name may contain the separator): check the keys match.
-  if (!cached || cached.own.length !== own.length || !cached.own.every((key, i) => key === own[i])) {
-    const keys = [...own].sort();
-    cached = { own, keys, prefixes: keys.map((key, i) => `${i === 0 ? '' : ','}${JSON.stringify(key)}:`) };
-    if (sortedKeysBySet.size < 1000) sortedKeysBySet.set(set, cached);
+  // Rows of a file mostly have the keys of the row before: checked first, without joining the names.
+  let cached = lastKeySet !== undefined && sameKeys(lastKeySet.own, own) ? lastKeySet : undefined;
+  if (cached === undefined) {
+    const set = own.join('\u0000');
+    cached = sortedKeysBySet.get(set);
+    // The joined names are only a hint (a name may contain the separator): check the keys match.
+    if (!cached || !sameKeys(cached.own, own)) {
+      const keys = [...own].sort();
+      cached = { own, keys, prefixes: keys.map((key, i) => `${i === 0 ? '' : ','}${JSON.stringify(key)}:`) };
+      if (sortedKeysBySet.size < 1000) sortedKeysBySet.set(set, cached);
+    }
+    lastKeySet = cached;
   }
   const { keys, prefixes } = cached;
   let json = '{';
