@@ -88,8 +88,8 @@ export async function* evaluateInParallel(
         done.delete(nextYield);
         nextYield += 1;
       }
-      // Alone, this thread evaluates a full group before handing it on; with workers, it answers them between its batches.
-      if (ready.length > 0 && (workers > 0 || ready.length === MAX_GROUP || nextYield === batches.length)) {
+      // A full group (or the last) is handed on; meanwhile, between its own batches, this thread answers the workers.
+      if (ready.length > 0 && (ready.length === MAX_GROUP || nextYield === batches.length)) {
         yield ready;
         ready = [];
       } else if (workers > 0 && nextTask < batches.length) await new Promise((resolve) => setImmediate(resolve));
