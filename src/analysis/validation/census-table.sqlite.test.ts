@@ -1,0 +1,3 @@
+import { describeCensusTable } from './census-table.cases.js';
+
+describeCensusTable('sqlite');
