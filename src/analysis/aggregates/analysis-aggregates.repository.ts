@@ -43,6 +43,19 @@ export async function findAggregatesState(db: Kysely<Database>): Promise<Aggrega
 /** The registry cursor's name in registry_cursor (the registry's own constant; analysis reads it only). */
 const REGISTRY_CURSOR_NAME = 'registry';
 
+/** The advisory lock key of cell builds on PostgreSQL ('POPXCELL' read as hex digits, within a bigint). */
+const BUILD_LOCK_KEY = 0x504f5058_43454c4cn;
+
+/**
+ * Holds, until the transaction ends, the registry cursor's row (what projection chunks lock; on
+ * SQLite this write takes the database's write lock before anything is read) and on PostgreSQL
+ * an advisory lock for builds, which also covers a registry never projected (no cursor row).
+ */
+export async function lockForBuild(trx: Kysely<Database>, postgres: boolean): Promise<void> {
+  await sql`update registry_cursor set updated_at = updated_at where name = ${REGISTRY_CURSOR_NAME}`.execute(trx);
+  if (postgres) await sql`select pg_advisory_xact_lock(${BUILD_LOCK_KEY.toString()}::bigint)`.execute(trx);
+}
+
 /** Where the registry cursor stands (0 before any projection). */
 export async function findRegistryPosition(db: Kysely<Database>): Promise<number> {
   const row = (await sql<{ seq: number | string }>`select seq from registry_cursor where name = ${REGISTRY_CURSOR_NAME}`.execute(db)).rows[0];

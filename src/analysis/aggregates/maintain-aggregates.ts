@@ -13,7 +13,9 @@ import {
   replacePersonFacts,
   saveAggregatesMeta,
   saveAggregatesPosition,
+  lockForBuild,
   type AggregatesMeta,
+  type AggregatesState,
 } from './analysis-aggregates.repository.js';
 import { CellGrid } from './cell-grid.js';
 import { addPersonCells, monthOf, type MonthRange } from './person-cells.js';
@@ -121,9 +123,10 @@ export function analysisChunkHook(district: string, db?: Db): (trx: Kysely<Datab
  * the registry (a projection ran without the hook): after each projection run.
  */
 export async function ensureAnalysisAggregatesOf(db: Db, district: string): Promise<void> {
-  const state = await findAggregatesState(db.kysely);
-  if (state && state.meta.district === district && state.meta.registrySeq === state.cursor) return;
-  await rebuildAnalysisAggregatesOf(db, district);
+  const current = (state: AggregatesState | null) => state !== null && state.meta.district === district && state.meta.registrySeq === state.cursor;
+  if (current(await findAggregatesState(db.kysely))) return;
+  // Another process may have built them while this one waited for the lock.
+  await buildLocked(db, district, undefined, async (trx) => !current(await findAggregatesState(trx)));
 }
 
 async function dropAggregatesMeta(trx: Kysely<Database>): Promise<void> {
@@ -131,10 +134,22 @@ async function dropAggregatesMeta(trx: Kysely<Database>): Promise<void> {
 }
 
 /** Rebuilds in a transaction of its own (after a registry rebuild, or from a benchmark). */
-export function rebuildAnalysisAggregatesOf(db: Db, district: string, range?: MonthRange): Promise<{ persons: number; cells: number }> {
-  return db.kysely.transaction().execute((trx) =>
-    rebuildAnalysisAggregates(trx, district, range, { sqlite: db.sqlite, postgresClient: db.postgresClientOf && (() => db.postgresClientOf!(trx)) }),
-  );
+export async function rebuildAnalysisAggregatesOf(db: Db, district: string, range?: MonthRange): Promise<{ persons: number; cells: number }> {
+  return (await buildLocked(db, district, range, async () => true))!;
+}
+
+/**
+ * Builds the cells in a transaction that first takes the registry cursor's lock (the one every
+ * projection chunk holds) and, on PostgreSQL, an advisory lock: two builds, or a build and a
+ * chunk's upkeep, never interleave — on PostgreSQL the second build's inserts met the rows the
+ * first had committed meanwhile. `wanted` is asked once the locks are held.
+ */
+async function buildLocked(db: Db, district: string, range: MonthRange | undefined, wanted: (trx: Kysely<Database>) => Promise<boolean>): Promise<{ persons: number; cells: number } | null> {
+  return db.kysely.transaction().execute(async (trx) => {
+    await lockForBuild(trx, db.dialect === 'postgres');
+    if (!(await wanted(trx))) return null;
+    return rebuildAnalysisAggregates(trx, district, range, { sqlite: db.sqlite, postgresClient: db.postgresClientOf && (() => db.postgresClientOf!(trx)) });
+  });
 }
 
 export type { AggregatesMeta };
