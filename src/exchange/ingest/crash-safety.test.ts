@@ -82,6 +82,6 @@ describe.each(DIALECTS)('a submission killed mid-way on %s', (dialect) => {
       expect(await inLedger()).toBe(done.accepted + done.corrected + done.cancelled);
       expect(done.accepted + done.duplicate).toBe(ROWS);
       expect((await verifyLedgerChain(t.ctx.db)).ok).toBe(true);
-    }, 180_000);
+    }, 600_000);
   }
 });
