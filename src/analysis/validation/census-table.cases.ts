@@ -28,7 +28,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'popx-census-'));
  * registry with the analysis hook (as `popx import` does), and the indicator engine asked for
  * 2019-11-01..2020-10-31 at district level. Every printed figure must come out to the printed
  * decimal. About 207,000 persons: the heaviest test of the suite (minutes per dialect).
- * Each dialect has its own test file (census-table.sqlite / .postgres.test.ts), so the two run side by side.
+ * Each dialect has its own test file (census-table.sqlite / .postgres.test.ts), so the two run side by side;
+ * `*.cases.ts` files hold tests shared by test files and stay out of the server build (tsconfig.build.json).
  */
 export function describeCensusTable(dialect: Dialect): void {
   describe(`Fuzhou 2020 census table 6-3 reproduced from person-level records on ${dialect}`, () => {
