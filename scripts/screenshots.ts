@@ -5,15 +5,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { ingestSubmission } from '../src/exchange/ingest/ingest-submission.js';
-import { receiveSubmission } from '../src/exchange/ingest/receive-submission.js';
 import { generateDistrict } from '../src/gen/generate-district.js';
-import type { ManifestEntry } from '../src/gen/output.js';
-import { SYSTEM_ACTOR } from '../src/platform/audit/actor.js';
 import type { AppContext } from '../src/platform/context.js';
 import { computeIndicators } from '../src/analysis/index.js';
-import { projectLedger } from '../src/registry/index.js';
+import { catchUpRegistry } from '../src/registry/index.js';
 import { ROOT } from '../test/cli.js';
+import { submitGeneratedDistrict } from '../test/submit-rows.js';
 import { signIn, startE2E, TEST_ADMIN_PASSWORD } from '../test/e2e/harness.js';
 
 const out = path.join(ROOT, 'docs', 'images');
@@ -24,24 +21,8 @@ async function importGeneratedDistrict(ctx: AppContext): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'popx-screenshots-'));
   try {
     await generateDistrict({ persons, seed: process.env.POPX_SCREENSHOT_SEED ?? 'shunde', months: 24, start: '2024-01', out: dir });
-    const manifest = (JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { files: ManifestEntry[] }).files;
-    for (const entry of manifest) {
-      const org = await ctx.db.kysely.selectFrom('orgs').select(['id', 'code', 'type']).where('code', '=', entry.org).executeTakeFirstOrThrow();
-      const { job } = await receiveSubmission(ctx, {
-        org,
-        type: entry.type,
-        channel: 'cli',
-        filename: path.basename(entry.file),
-        body: fs.createReadStream(path.join(dir, entry.file)),
-        idempotencyKey: null,
-        mode: 'accept_valid',
-        actor: SYSTEM_ACTOR,
-        submittedBy: null,
-        limitBytes: 1e9,
-      });
-      if (job) await ingestSubmission(ctx, job);
-    }
-    await projectLedger(ctx.db, ctx.tree.root.code.slice(0, 6));
+    await submitGeneratedDistrict(ctx, dir);
+    await catchUpRegistry(ctx);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

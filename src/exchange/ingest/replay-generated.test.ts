@@ -2,13 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submitGeneratedDistrict } from '../../../test/submit-rows.js';
 import { createTestContext, DIALECTS, type TestContext } from '../../../test/test-database.js';
 import { generateDistrict } from '../../gen/generate-district.js';
 import type { ManifestEntry } from '../../gen/output.js';
-import { SYSTEM_ACTOR } from '../../platform/audit/actor.js';
 import { verifyLedgerChain } from '../ledger/verify-ledger.js';
-import { ingestSubmission } from './ingest-submission.js';
-import { receiveSubmission } from './receive-submission.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'popx-replay-'));
 
@@ -22,25 +20,10 @@ describe.each(DIALECTS)('replaying a generated district on %s', (dialect) => {
   const files = new Map<string, ManifestEntry>();
   beforeAll(async () => {
     await generateDistrict({ persons: 3000, seed: `replay-${dialect}`, months: 4, start: '2025-01', out: dir });
-    manifest = (JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { files: ManifestEntry[] }).files;
     t = await createTestContext(dialect);
-    for (const entry of manifest) {
-      const org = await t.ctx.db.kysely.selectFrom('orgs').select(['id', 'code', 'type']).where('code', '=', entry.org).executeTakeFirstOrThrow();
-      const { id, job } = await receiveSubmission(t.ctx, {
-        org,
-        type: entry.type,
-        channel: 'cli',
-        filename: path.basename(entry.file),
-        body: fs.createReadStream(path.join(dir, entry.file)),
-        idempotencyKey: null,
-        mode: 'accept_valid',
-        actor: SYSTEM_ACTOR,
-        submittedBy: null,
-        limitBytes: 1e9,
-      });
-      await ingestSubmission(t.ctx, job!);
+    manifest = await submitGeneratedDistrict(t.ctx, dir, async (id, entry) => {
       files.set(id, entry);
-    }
+    });
   }, 240_000);
   afterAll(async () => {
     await t?.close();
