@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../../platform/workers/start-module-worker.js';
 import type { CrosscheckRule } from '../rules/crosscheck-rule.js';
 import { CROSSCHECK_RULES } from '../rules/crosscheck-rules.js';
 import { checkPersons, type BatchFindings } from './reconcile-cases.js';
@@ -100,13 +101,6 @@ export async function* evaluateInParallel(
   }
 }
 
-/**
- * The worker file sits beside this one: `.js` in the compiled build; `.ts` under tsx or vitest,
- * where the worker first registers tsx's loader (as `validate-file-in-worker.ts` does).
- */
 function startWorker(workerData: WorkerInput): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./crosscheck-worker.js', import.meta.url), { workerData });
-  const entry = JSON.stringify(new URL('./crosscheck-worker.ts', import.meta.url).href);
-  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); });`;
-  return new Worker(boot, { eval: true, workerData });
+  return startModuleWorker(import.meta.url, 'crosscheck-worker', { workerData });
 }

@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../../platform/workers/start-module-worker.js';
 import type { ValidateFileInput, ValidationMessage } from './validate-file.js';
 
 /**
@@ -69,15 +70,6 @@ export async function* validateFileInWorker(
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 32 };
 
-/**
- * The worker file sits beside this one: `.js` in the compiled build; `.ts` under tsx or vitest,
- * where the worker first registers tsx's loader (an `--import tsx` in a worker's execArgv does not
- * reach the worker's own entry module on Node 20).
- */
 function startWorker(workerData: { input: ValidateFileInput; aheadBatches: number }): Worker {
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./ingest-worker.js', import.meta.url), { workerData, resourceLimits: WORKER_LIMITS });
-  const entry = JSON.stringify(new URL('./ingest-worker.ts', import.meta.url).href);
-  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); });`;
-  return new Worker(boot, { eval: true, workerData, resourceLimits: WORKER_LIMITS });
+  return startModuleWorker(import.meta.url, 'ingest-worker', { workerData, resourceLimits: WORKER_LIMITS });
 }
