@@ -71,10 +71,8 @@ const SINGLE_AGES = Array.from({ length: FERTILE_LAST_AGE - FERTILE_FIRST_AGE + 
  */
 export async function computeIndicators(db: Db, tree: DivisionTree, request: IndicatorRequest): Promise<IndicatorReport> {
   const period = parsePeriod(request.period);
-  // A 6-digit county or 9-digit town code, as the catalog allows them, means its 12-digit division.
-  const code = request.division && /^(\d{6}|\d{9})$/.test(request.division) ? request.division.padEnd(12, '0') : (request.division ?? tree.root.code);
-  const division = tree.get(code);
-  if (!division) throw new AppError('UNKNOWN_DIVISION', { details: { division: code } });
+  const division = requestedDivision(tree, request.division);
+  const code = division.code;
   const district = areaPrefix(tree.root);
   const area = areaPrefix(division);
   const publish = Boolean(request.publish);
@@ -222,9 +220,8 @@ export const TREND_MONTHS_MAX = 36;
  */
 export async function computeDashboard(db: Db, tree: DivisionTree, request: DashboardRequest): Promise<DashboardReports> {
   const period = parsePeriod(request.period);
-  const code = request.division && /^(\d{6}|\d{9})$/.test(request.division) ? request.division.padEnd(12, '0') : (request.division ?? tree.root.code);
-  const division = tree.get(code);
-  if (!division) throw new AppError('UNKNOWN_DIVISION', { details: { division: code } });
+  const division = requestedDivision(tree, request.division);
+  const code = division.code;
   const count = request.trendMonths ?? 12;
   if (!Number.isInteger(count) || count < 0 || count > TREND_MONTHS_MAX) throw new AppError('INVALID_PERIOD', { details: { period: request.period, trend_months: count } });
   const district = areaPrefix(tree.root);
@@ -262,6 +259,14 @@ export async function computeDashboard(db: Db, tree: DivisionTree, request: Dash
     findExchangeIndicators(db.kysely, db.dialect, period, area === district ? null : area),
   ]);
   return { report: { ...reports.report, exchange }, children: reports.children.map((r) => ({ ...r, exchange: null })), trend: reports.trend.map((r) => ({ ...r, exchange: null })) };
+}
+
+/** The division a request names (the district by default); a 6-digit county or 9-digit town code, as the catalog allows them, means its 12-digit division. */
+function requestedDivision(tree: DivisionTree, requested: string | undefined) {
+  const code = requested && /^(\d{6}|\d{9})$/.test(requested) ? requested.padEnd(12, '0') : (requested ?? tree.root.code);
+  const division = tree.get(code);
+  if (!division) throw new AppError('UNKNOWN_DIVISION', { details: { division: code } });
+  return division;
 }
 
 /** The `count` whole months (YYYY-MM) ending with the month of `lastDay`, oldest first. */
