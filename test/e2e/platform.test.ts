@@ -5,10 +5,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../cli.js';
 import { signIn, startE2E, TEST_ADMIN_PASSWORD, TEST_PASSWORD, type E2E } from './harness.js';
 
+/**
+ * Opens a select, optionally types a search, and clicks the option showing optionText. A search is
+ * answered by the server after a pause; until then the dropdown lists the unfiltered organisations,
+ * and a click as the list is replaced can land on another one. So after typing, wait until the
+ * options listed match (all but the select's current value, which stays listed), and afterwards
+ * check the select shows the chosen option.
+ */
 const pick = async (page: Page, testId: string, optionText: string, typed?: string) => {
-  await page.getByTestId(testId).click();
-  if (typed) await page.keyboard.type(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first().click();
+  const select = page.getByTestId(testId);
+  await select.click();
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  if (typed) {
+    await page.keyboard.type(typed);
+    const searched = async () => {
+      const texts = await options.allInnerTexts();
+      const others = texts.filter((text) => !text.includes(typed));
+      return texts.length > others.length && others.length <= 1;
+    };
+    await expect.poll(searched, { timeout: 15_000 }).toBe(true);
+  }
+  await options.filter({ hasText: optionText }).first().click();
+  await expect.poll(() => select.innerText(), { timeout: 15_000 }).toContain(optionText);
 };
 
 describe('the web shell in Chromium', () => {
