@@ -9,6 +9,7 @@ import { ChunkCandidates } from './chunk-candidates.js';
 import { matchChild, type ChildDescriptor, type LinkEvidence } from './match-child.js';
 import { idSignature, linkKeyHashes, linkRecordOfGolden, linkRecordOfRole } from './person-link-record.js';
 import { matchPerson } from './person-matcher.js';
+import { takeMergedPerson } from './person-merge.repository.js';
 import { registryAppends, type AppendConnection } from './registry-appends.js';
 import type { StoredKeyFilter } from './stored-key-filter.js';
 import {
@@ -88,6 +89,8 @@ export class ChunkProjector {
   private readonly storedChildren = new Map<number, ChildCandidate[]>();
   /** Persons created in this chunk (their records are all in `pending`). */
   private readonly created = new Map<number, number>();
+  /** Stored persons this chunk merged into another (deleted; followers still hear of them). */
+  private readonly mergedAway = new Set<number>();
   /** Stored persons' claims as the database holds them now (golden record, or all records once retracted). */
   private readonly storedClaims = new Map<number, FactClaim[]>();
   private readonly candidates: ChunkCandidates;
@@ -222,8 +225,12 @@ export class ChunkProjector {
     let score: number | null = null;
     if (personId === null && idNumber) personId = this.byId.get(idNumber) ?? null;
     const throughParent = role.parentRole !== undefined && linked.has(role.parentRole);
+    const child: ChildDescriptor = { idNumber, name: field(role.nameField), sex: field(role.sexField), birthDate: field(role.birthDateField), source: `${entry.org_code} ${entry.type}`, onePerRecord: role.onePerRecord === true };
+    if (personId !== null && idNumber && role.parentRole !== undefined) {
+      if (decided !== null) personId = await this.joinIdHolder(idNumber, personId);
+      else if (throughParent) personId = await this.joinNewborn(entry.seq, role.role, child, linked.get(role.parentRole)!, personId);
+    }
     if (personId === null && throughParent) {
-      const child: ChildDescriptor = { idNumber, name: field(role.nameField), sex: field(role.sexField), birthDate: field(role.birthDateField), source: `${entry.org_code} ${entry.type}`, onePerRecord: role.onePerRecord === true };
       const candidates = [];
       const known = child.birthDate ? await this.childCandidates(linked.get(role.parentRole)!, child.birthDate) : [];
       for (const c of known) if (!(await this.isDecidedDifferent(entry.seq, role.role, c.personId))) candidates.push(c);
@@ -268,6 +275,96 @@ export class ChunkProjector {
     this.touched.add(personId);
     this.candidates.touch(personId);
     return personId;
+  }
+
+  /**
+   * Issue 5: a child found by ID number whose record also names its mother, who is not yet known
+   * as that mother's: the mother may have a newborn reported without an ID number (a hospital
+   * birth report) that nothing could tie to the person the ID number found (a vaccination with
+   * the number but neither the mother nor a name). The record is judged against the mother's
+   * other children of its birth date exactly as if its number had found no one (`matchChild`):
+   * a match with a newborn without an ID number merges the two persons; a review leaves them
+   * apart with a review task (twins nothing separates); returns the person the record is now.
+   */
+  private async joinNewborn(seq: number, role: RoleName, child: ChildDescriptor, parentId: number, personId: number): Promise<number> {
+    if (!child.birthDate || (await this.isChildOf(personId, parentId))) return personId;
+    const candidates = [];
+    for (const c of await this.childCandidates(parentId, child.birthDate)) {
+      if (c.personId !== personId && !(await this.isDecidedDifferent(seq, role, c.personId))) candidates.push(c);
+    }
+    const match = matchChild(child, candidates);
+    if (match.kind === 'none' || candidates.find((c) => c.personId === match.personId)!.idNumber !== null) return personId;
+    if (match.kind === 'match') return this.mergePersons(personId, match.personId);
+    this.reviews.push({ seq, role, personId, candidateId: match.personId, score: match.score, evidence: match.evidence });
+    return personId;
+  }
+
+  /**
+   * A reviewer linked this record to `personId`, and its ID number belongs to another person (a
+   * review `joinNewborn` opened, decided): when `personId` has no ID number of its own the two
+   * are one, and are merged. Returns the person the record is now.
+   */
+  private async joinIdHolder(idNumber: string, personId: number): Promise<number> {
+    const holder = this.byId.get(idNumber);
+    if (holder === undefined || holder === personId || (await this.goldenNow(personId)).id_number) return personId;
+    return this.mergePersons(holder, personId);
+  }
+
+  /** Whether the person is already known as the parent's child (stored, or by this chunk's records). */
+  private async isChildOf(personId: number, parentId: number): Promise<boolean> {
+    if (this.childrenInChunk.get(parentId)?.has(personId)) return true;
+    return !this.created.has(parentId) && (await this.storedChildrenOf(parentId)).some((c) => c.personId === personId);
+  }
+
+  /**
+   * Makes two persons one: the later-created one's records, relations and ID number go to the
+   * earlier one (the id it keeps does not depend on chunks), and the later one is deleted. A
+   * stored person's record links come into the chunk, to be written again under the survivor.
+   */
+  private async mergePersons(a: number, b: number): Promise<number> {
+    const survivor = Math.min(a, b);
+    const loser = Math.max(a, b);
+    if (!this.created.has(loser)) {
+      const { records, related } = await takeMergedPerson(this.trx, loser, survivor);
+      const mine = this.pendingByPerson.get(loser) ?? [];
+      for (const r of records) {
+        const effect = registryEffectOf(r.type)?.roles.find((x) => x.role === r.role);
+        if (!effect) continue;
+        const entry: LedgerEntry = { seq: r.seq, org_code: r.org_code, type: r.type, record_id: r.record_id, action: r.action, event_date: r.event_date, payload: r.payload };
+        const record: PendingRecord = { seq: r.seq, role: r.role, person_id: loser, org_code: r.org_code, type: r.type, record_id: r.record_id, method: r.method, score: r.score, entry, payload: this.payloadOf(entry), effect };
+        this.pending.push(record);
+        mine.push(record);
+      }
+      this.pendingByPerson.set(loser, mine);
+      for (const other of related) this.touched.add(other);
+      this.mergedAway.add(loser);
+    }
+    for (const r of this.pendingByPerson.get(loser) ?? []) r.person_id = survivor;
+    this.pendingByPerson.set(survivor, [...(this.pendingByPerson.get(survivor) ?? []), ...(this.pendingByPerson.get(loser) ?? [])]);
+    this.pendingByPerson.delete(loser);
+    for (let i = this.relations.length - 1; i >= 0; i -= 1) {
+      const rel = this.relations[i]!;
+      if (rel.person_id === loser) rel.person_id = survivor;
+      if (rel.other_id === loser) rel.other_id = survivor;
+      if (rel.person_id === rel.other_id) this.relations.splice(i, 1);
+    }
+    for (const [parent, children] of this.childrenInChunk) {
+      if (children.delete(loser)) children.add(survivor);
+      if (parent !== loser) continue;
+      this.childrenInChunk.delete(loser);
+      this.childrenInChunk.set(survivor, new Set([...(this.childrenInChunk.get(survivor) ?? []), ...children].filter((c) => c !== survivor)));
+    }
+    for (const [idNumber, person] of this.byId) if (person === loser) this.byId.set(idNumber, survivor);
+    // The loser is gone: no claims, no candidate; the parents' stored children changed.
+    this.storedClaims.set(loser, []);
+    this.created.delete(loser);
+    this.retracted.delete(loser);
+    this.touched.delete(loser);
+    this.touched.add(survivor);
+    this.storedChildren.clear();
+    this.candidates.touch(loser);
+    this.candidates.touch(survivor);
+    return survivor;
   }
 
   /**
@@ -377,13 +474,7 @@ export class ChunkProjector {
   private async childCandidates(parentId: number, birthDate: string): Promise<ChildCandidate[]> {
     const byPerson = new Map<number, ChildCandidate>();
     if (!this.created.has(parentId)) {
-      // Once per parent and chunk: a mother's children are few, her records in a chunk may be many.
-      let stored = this.storedChildren.get(parentId);
-      if (!stored) {
-        stored = await childrenOf(this.trx, parentId);
-        this.storedChildren.set(parentId, stored);
-      }
-      for (const c of stored) if (c.birthDate === birthDate) byPerson.set(c.personId, { ...c, sources: new Set(c.sources) });
+      for (const c of await this.storedChildrenOf(parentId)) if (c.birthDate === birthDate) byPerson.set(c.personId, { ...c, sources: new Set(c.sources) });
     }
     for (const child of this.childrenInChunk.get(parentId) ?? []) {
       const candidate = byPerson.get(child) ?? { personId: child, idNumber: null, name: null, sex: null, birthDate: null, sources: new Set<string>() };
@@ -400,9 +491,19 @@ export class ChunkProjector {
     return [...byPerson.values()];
   }
 
-  /** Every person whose records, relations or golden record this chunk changed (created, linked, retracted). */
+  /** A stored parent's children as the database holds them, read once per parent and chunk (a mother's records in a chunk may be many). */
+  private async storedChildrenOf(parentId: number): Promise<ChildCandidate[]> {
+    let stored = this.storedChildren.get(parentId);
+    if (!stored) {
+      stored = await childrenOf(this.trx, parentId);
+      this.storedChildren.set(parentId, stored);
+    }
+    return stored;
+  }
+
+  /** Every person whose records, relations or golden record this chunk changed (created, linked, retracted, merged away). */
   get touchedPersons(): number[] {
-    return [...this.touched];
+    return [...this.touched, ...this.mergedAway];
   }
 
   /** Writes the chunk: links, relations, and every touched person's golden record and state. */
