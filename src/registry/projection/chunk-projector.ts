@@ -9,7 +9,7 @@ import { ChunkCandidates } from './chunk-candidates.js';
 import { matchChild, type ChildDescriptor, type LinkEvidence } from './match-child.js';
 import { idSignature, linkKeyHashes, linkRecordOfGolden, linkRecordOfRole } from './person-link-record.js';
 import { matchPerson } from './person-matcher.js';
-import { takeMergedPerson } from './person-merge.repository.js';
+import { hasParent, takeMergedPerson } from './person-merge.repository.js';
 import { registryAppends, type AppendConnection } from './registry-appends.js';
 import type { StoredKeyFilter } from './stored-key-filter.js';
 import {
@@ -228,7 +228,7 @@ export class ChunkProjector {
     const child: ChildDescriptor = { idNumber, name: field(role.nameField), sex: field(role.sexField), birthDate: field(role.birthDateField), source: `${entry.org_code} ${entry.type}`, onePerRecord: role.onePerRecord === true };
     if (personId !== null && idNumber && role.parentRole !== undefined) {
       if (decided !== null) personId = await this.joinIdHolder(idNumber, personId);
-      else if (throughParent) personId = await this.joinNewborn(entry.seq, role.role, child, linked.get(role.parentRole)!, personId);
+      else if (throughParent) personId = await this.joinNewborn(entry.seq, role.role, child, linked.get(role.parentRole)!, personId, role.parentRole);
     }
     if (personId === null && throughParent) {
       const candidates = [];
@@ -286,8 +286,10 @@ export class ChunkProjector {
    * a match with a newborn without an ID number merges the two persons; a review leaves them
    * apart with a review task (twins nothing separates); returns the person the record is now.
    */
-  private async joinNewborn(seq: number, role: RoleName, child: ChildDescriptor, parentId: number, personId: number): Promise<number> {
+  private async joinNewborn(seq: number, role: RoleName, child: ChildDescriptor, parentId: number, personId: number, kind: RoleName): Promise<number> {
     if (!child.birthDate || (await this.isChildOf(personId, parentId))) return personId;
+    // A child known with another mother: this record or an earlier one is wrong about her; no merge on it.
+    if (await hasParent(this.trx, personId, kind, this.relations)) return personId;
     const candidates = [];
     for (const c of await this.childCandidates(parentId, child.birthDate)) {
       if (c.personId !== personId && !(await this.isDecidedDifferent(seq, role, c.personId))) candidates.push(c);

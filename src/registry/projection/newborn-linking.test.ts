@@ -164,6 +164,27 @@ describe.each(DIALECTS)('a newborn known first without an ID number, then by a v
     expect(await k().selectFrom('link_reviews').select('id').where('seq', '=', registrationSeq).execute()).toEqual([]);
   });
 
+  it('does not merge when the person the ID number found already has another mother', async () => {
+    const [motherA, motherB, child, born] = [id('44060619900112002'), id('44060619900112004'), id('44060620251201001'), '2025-12-01'];
+    await submitRows(t.ctx, 'PS-005', 'hukou_register', [
+      { record_id: 'M12a', id_number: motherA, name: '陈丽12', sex: '2', birth_date: '1990-01-12', division: VILLAGE, registered_on: '2010-01-01' },
+      { record_id: 'M12b', id_number: motherB, name: '王芳12', sex: '2', birth_date: '1990-01-12', division: VILLAGE, registered_on: '2010-01-01' },
+    ]);
+    await submitRows(t.ctx, 'HOSP-01', 'birth', [{ record_id: 'B12', mother_id_number: motherB, child_sex: '1', birth_date: born, mother_name: '王芳12', division: VILLAGE }]);
+    await submitRows(t.ctx, 'HOSP-01', 'vaccination', [{ record_id: 'V12a', vaccine: 'HepB', vaccinated_on: born, child_id_number: child, child_birth_date: born, child_sex: '1' }]);
+    await submitRows(t.ctx, 'PS-005', 'hukou_birth', [
+      { record_id: 'H12', id_number: child, name: '李明12', sex: '1', birth_date: born, division: VILLAGE, registered_on: '2025-12-20', mother_id_number: motherA },
+    ]);
+    // Mother B's number on the child's vaccination contradicts the police: no merge with her newborn on it.
+    await submitRows(t.ctx, 'HOSP-01', 'vaccination', [{ record_id: 'V12b', vaccine: 'BCG', vaccinated_on: born, child_id_number: child, mother_id_number: motherB, child_birth_date: born, child_sex: '1' }]);
+    await projectLedger(t.ctx.db, '440606');
+    const persons = await k().selectFrom('persons').select('id').where('birth_date', '=', born).where('status', '=', 'active').orderBy('id').execute();
+    const types = await Promise.all(
+      persons.map(async (p) => (await k().selectFrom('person_records').select('type').where('person_id', '=', p.id).where('role', '=', 'child').orderBy('seq').execute()).map((r) => r.type)),
+    );
+    expect(types).toEqual([['birth'], ['vaccination', 'hukou_birth', 'vaccination']]);
+  });
+
   it('keeps the newborn one person when the hospital corrects its birth report after the mother\'s children were read in the chunk', async () => {
     const mother = id('44060619900105002');
     const born = '2025-05-01';

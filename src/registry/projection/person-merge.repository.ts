@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../platform/db/index.js';
+import type { Database, PersonRelationTable } from '../../platform/db/index.js';
 import { deleteBlockingKeys } from './blocking-keys.repository.js';
 import { storedBlockingKeys } from './stored-blocking-keys.js';
 
@@ -50,4 +50,11 @@ export async function takeMergedPerson(trx: Kysely<Database>, personId: number, 
     records: rows.map((r) => ({ ...r, seq: Number(r.seq), score: r.score === null ? null : Number(r.score) })),
     related: [...new Set(related.map((r) => Number(Number(r.person_id) === personId ? r.other_id : r.person_id)))],
   };
+}
+
+/** Whether the person has a parent of this kind (`mother`, `father`): stored, or among the chunk's relations not yet written. */
+export async function hasParent(trx: Kysely<Database>, personId: number, kind: string, pending: readonly PersonRelationTable[]): Promise<boolean> {
+  if (pending.some((r) => r.person_id === personId && r.kind === kind)) return true;
+  const row = await trx.selectFrom('person_relations').select('seq').where('person_id', '=', personId).where('kind', '=', kind).limit(1).executeTakeFirst();
+  return row !== undefined;
 }
