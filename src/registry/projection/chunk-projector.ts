@@ -11,6 +11,7 @@ import { idSignature, linkKeyHashes, linkRecordOfGolden, linkRecordOfRole } from
 import { matchPerson } from './person-matcher.js';
 import { hasParent, takeMergedPerson } from './person-merge.repository.js';
 import { registryAppends, type AppendConnection } from './registry-appends.js';
+import type { RunIdNumbers } from './run-id-numbers.js';
 import type { StoredKeyFilter } from './stored-key-filter.js';
 import {
   childrenOf,
@@ -51,6 +52,8 @@ export interface LinkDecision {
 export interface ProjectionRun extends AppendConnection {
   /** What the key table may hold, when the run knows; the keys each chunk writes are added to it. */
   keyFilter?: StoredKeyFilter;
+  /** Every active person's ID number, when the run began on an empty registry and keeps them (the index is left out). */
+  idNumbers?: RunIdNumbers;
 }
 
 export interface ReviewTask {
@@ -130,7 +133,8 @@ export class ChunkProjector {
         named.push({ idNumber: record.idNumber, keys, idSig: idSignature(record.idNumber) });
       }
     }
-    for (const [id, person] of await personsByIdNumber(this.trx, [...ids])) this.byId.set(id, person);
+    const held = this.run.idNumbers ? this.run.idNumbers.lookup(ids) : await personsByIdNumber(this.trx, [...ids]);
+    for (const [id, person] of held) this.byId.set(id, person);
     const queries = named.filter((r) => r.keys.length > 0 && (!r.idNumber || !this.byId.has(r.idNumber)));
     if (queries.length === 0) return;
     // The matcher will run: read the golden records it compares with (candidates, and the persons
@@ -551,6 +555,8 @@ export class ChunkProjector {
     const inserts: PersonTable[] = [];
     const keyRows: Array<{ key: number; person_id: number; id_sig: number }> = [];
     const rekeyed = new Map<number, number[]>();
+    // Merged-away persons are deleted already (a touched one is written again below).
+    for (const personId of this.mergedAway) this.run.idNumbers?.delete(personId);
     for (const personId of [...this.touched].sort((a, b) => a - b)) {
       const reused = knownNow.get(personId);
       const golden = reused?.golden ?? pickGolden(claims.get(personId) ?? []);
@@ -582,6 +588,7 @@ export class ChunkProjector {
       };
       if (known) await updatePerson(this.trx, row);
       else inserts.push(row);
+      this.run.idNumbers?.set(personId, row.status === 'active' ? row.id_number : null);
       // Blocking keys follow the golden record; most new records leave them as they were.
       const keys = reused?.keys ?? linkKeyHashes(linkRecordOfGolden(personId, golden));
       const idSig = idSignature(state.idNumber);

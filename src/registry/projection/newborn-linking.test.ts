@@ -235,4 +235,10 @@ describe.each(DIALECTS)('a newborn known first without an ID number, then by a v
     await rebuildRegistry(t.ctx.db, '440606', undefined, { chunkEntries: 1, keyFilterMinEntries: 0 });
     expect(await dump()).toEqual(incremental);
   });
+
+  it('rebuilds the same registry one entry per chunk as a long run that keeps the ID numbers in memory (merged-away persons forgotten)', async () => {
+    const incremental = await dump();
+    await rebuildRegistry(t.ctx.db, '440606', undefined, { chunkEntries: 1, keyFilterMinEntries: 0, deferIndexesMinEntries: 0 });
+    expect(await dump()).toEqual(incremental);
+  });
 });

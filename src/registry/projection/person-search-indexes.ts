@@ -16,9 +16,24 @@ const SEARCH_INDEXES: ReadonlyArray<{ name: string; columns: readonly string[] }
   { name: 'persons_expected_delivery', columns: ['expected_delivery_on'] },
 ];
 
-/** Drops the persons' search indexes (for a long projection run; ensurePersonSearchIndexes puts them back). */
-export async function dropPersonSearchIndexes(trx: Kysely<Database>): Promise<void> {
-  for (const index of SEARCH_INDEXES) await trx.schema.dropIndex(index.name).ifExists().execute();
+/**
+ * The persons' ID number index (migration 2026-11-29-0004). The projection reads it for every
+ * ID number a chunk mentions, so only a run that keeps every number it wrote in memory (one that
+ * began on an empty registry, `RunIdNumbers`) leaves it out with the search indexes.
+ */
+const ID_NUMBER_INDEX = { name: 'persons_id_number', columns: ['id_number'] } as const;
+
+/**
+ * Drops the persons' search indexes, and with `idNumber` the ID number index too (for a long
+ * projection run; ensurePersonSearchIndexes puts them back).
+ */
+export async function dropPersonSearchIndexes(trx: Kysely<Database>, idNumber = false): Promise<void> {
+  for (const index of idNumber ? [...SEARCH_INDEXES, ID_NUMBER_INDEX] : SEARCH_INDEXES) await trx.schema.dropIndex(index.name).ifExists().execute();
+}
+
+/** Creates the persons' ID number index if it is missing (a run that stops keeping the numbers in memory). */
+export async function ensurePersonIdNumberIndex(trx: Kysely<Database>): Promise<void> {
+  await trx.schema.createIndex(ID_NUMBER_INDEX.name).ifNotExists().on('persons').columns([...ID_NUMBER_INDEX.columns]).execute();
 }
 
 /**
@@ -33,7 +48,7 @@ export async function ensurePersonSearchIndexes(trx: Kysely<Database>): Promise<
     ? await sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = current_schema() and tablename = 'persons'`.execute(trx)
     : await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'persons'`.execute(trx);
   const have = new Set(present.rows.map((r) => r.name));
-  for (const index of SEARCH_INDEXES) {
+  for (const index of [...SEARCH_INDEXES, ID_NUMBER_INDEX]) {
     if (have.has(index.name)) continue;
     // Name search is a prefix LIKE on the pinyin key: PostgreSQL needs text_pattern_ops for it (as the migration made it).
     if (postgres && index.name === 'persons_name_key') await sql`create index if not exists persons_name_key on persons (name_key text_pattern_ops)`.execute(trx);

@@ -3,8 +3,9 @@ import type { Database, Db } from '../../platform/db/index.js';
 import { ChunkProjector, type LedgerEntry, type LinkDecision, type ProjectionRun } from './chunk-projector.js';
 import { deleteBlockingKeys } from './blocking-keys.repository.js';
 import { storedBlockingKeys } from './stored-blocking-keys.js';
-import { dropPersonSearchIndexes, ensurePersonSearchIndexes } from './person-search-indexes.js';
+import { dropPersonSearchIndexes, ensurePersonIdNumberIndex, ensurePersonSearchIndexes } from './person-search-indexes.js';
 import { cursorStamp, lockRegistryCursor, relockRegistryCursor, saveRegistryCursor } from './registry.repository.js';
+import { RunIdNumbers } from './run-id-numbers.js';
 import { StoredKeyFilter } from './stored-key-filter.js';
 
 /** Ledger entries projected per transaction: small enough not to hold the database for long. */
@@ -55,7 +56,8 @@ export interface ProjectionResult {
 export async function projectLedger(
   db: Db,
   districtCode: string,
-  onProgress?: (p: ProjectionProgress) => void,
+  /** Called between chunks, outside their transactions (the next chunk waits for a promise it returns). */
+  onProgress?: (p: ProjectionProgress) => void | Promise<void>,
   afterChunk?: ProjectedPersonsHook,
   options: ProjectionOptions = {},
 ): Promise<ProjectionResult> {
@@ -64,6 +66,7 @@ export async function projectLedger(
   const result: ProjectionResult = { entries: 0, seq: 0, reviews: 0 };
   let chunks = 0;
   let keyFilter: StoredKeyFilter | undefined;
+  let idNumbers: RunIdNumbers | undefined;
   let stamp = '';
   let indexesDeferred = false;
   try {
@@ -77,9 +80,15 @@ export async function projectLedger(
           keyFilter = await keyFilterFor(trx, cursor, pending, options.keyFilterMinEntries ?? FILTER_MIN_ENTRIES);
           // A first load, a rebuild, or one that resumes them after a kill (which left the indexes out).
           indexesDeferred = pending >= (options.deferIndexesMinEntries ?? DEFER_INDEXES_MIN_ENTRIES) && pending >= cursor;
-          if (indexesDeferred) await dropPersonSearchIndexes(trx);
+          // On an empty registry the run knows every person it will look up by ID number: it keeps them, not the index.
+          if (indexesDeferred && !(await trx.selectFrom('persons').select('id').limit(1).executeTakeFirst())) idNumbers = new RunIdNumbers();
+          if (indexesDeferred) await dropPersonSearchIndexes(trx, idNumbers !== undefined);
           else await ensurePersonSearchIndexes(trx);
-        } else if (!undisturbed) keyFilter = undefined;
+        } else if (!undisturbed) {
+          keyFilter = undefined;
+          if (idNumbers) await ensurePersonIdNumberIndex(trx);
+          idNumbers = undefined;
+        }
         result.seq = cursor;
         const entries = (
           await trx
@@ -93,7 +102,7 @@ export async function projectLedger(
         if (entries.length === 0) return true;
         const last = entries[entries.length - 1]!.seq;
         const postgresClient = db.postgresClientOf && (() => db.postgresClientOf!(trx));
-        result.reviews += await projectEntries(trx, entries, orgTypes, districtCode, afterChunk, { keyFilter, sqlite: db.sqlite, postgresClient });
+        result.reviews += await projectEntries(trx, entries, orgTypes, districtCode, afterChunk, { keyFilter, idNumbers, sqlite: db.sqlite, postgresClient });
         stamp = cursorStamp();
         await saveRegistryCursor(trx, last, stamp);
         result.entries += entries.length;
@@ -105,7 +114,7 @@ export async function projectLedger(
       // PostgreSQL plans from table statistics, which lag a bulk load: a planner that believes the
       // registry is still small scans it for every look-up. Refresh them as the tables double.
       if (db.dialect === 'postgres' && (chunks & (chunks - 1)) === 0) await sql`analyze persons, person_records, person_relations, person_blocking_keys`.execute(db.kysely);
-      onProgress?.({ seq: result.seq, entries: result.entries });
+      await onProgress?.({ seq: result.seq, entries: result.entries });
     }
   } finally {
     // Also when a chunk failed: the registry stays searchable (a kill leaves it to the next run).
@@ -210,7 +219,7 @@ async function saveReviews(trx: Kysely<Database>, projector: ChunkProjector): Pr
  * Drops the projection and projects the whole ledger again (reviewer decisions are kept and
  * applied). Gives exactly the registry that incremental projection built: a test checks.
  */
-export async function rebuildRegistry(db: Db, districtCode: string, onProgress?: (p: ProjectionProgress) => void, options?: ProjectionOptions): Promise<ProjectionResult> {
+export async function rebuildRegistry(db: Db, districtCode: string, onProgress?: (p: ProjectionProgress) => void | Promise<void>, options?: ProjectionOptions): Promise<ProjectionResult> {
   await db.kysely.transaction().execute(async (trx) => {
     await lockRegistryCursor(trx);
     await trx.deleteFrom('person_records').execute();
