@@ -11,6 +11,7 @@ import * as crosscheckPending from './2026-11-29-0009-crosscheck-pending.js';
 import * as analysisAggregates from './2026-11-30-0010-analysis-aggregates.js';
 import * as crosscheckCoveringIndex from './2026-11-30-0011-crosscheck-covering-index.js';
 import * as analysisCellsByAgeAndOrder from './2026-11-30-0040-analysis-cells-by-age-and-order.js';
+import * as dropLedgerSubjectIndex from './2026-11-30-0041-drop-ledger-subject-index.js';
 
 /**
  * Every migration, keyed by its timestamped name. Names sort in the order they run; a landed
@@ -29,4 +30,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30-0010-analysis-aggregates': analysisAggregates,
   '2026-11-30-0011-crosscheck-covering-index': crosscheckCoveringIndex,
   '2026-11-30-0040-analysis-cells-by-age-and-order': analysisCellsByAgeAndOrder,
+  '2026-11-30-0041-drop-ledger-subject-index': dropLedgerSubjectIndex,
 };
