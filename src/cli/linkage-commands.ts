@@ -34,7 +34,11 @@ function withLinkageOptions(command: Command): Command {
     .option('--threshold <p>', 'match probability threshold 判定为同一人的概率阈值 (default 0.9)')
     .option('--review <p>', 'lower threshold of the review band, reported in the summary (default 0.5)')
     .option('--model <file>', 'use a model saved with --model-out instead of training')
-    .option('--model-out <file>', 'save the trained model as JSON');
+    .option('--model-out <file>', 'save the trained model as JSON')
+    .option(
+      '--workers <n>',
+      'worker threads scoring besides the main one (default: cores - 1 for files of 4 MiB or more, else 0) 评分线程数',
+    );
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import {
   countClusters,
-  dedupeRecords,
   formatPairsCsv,
-  linkRecords,
   LinkageInputError,
-  readLinkRecords,
+  linkFiles,
+  type FileLinkageOptions,
   type LinkageModel,
-  type LinkageRunOptions,
   type LinkageRunResult,
+  type ReadOptions,
   type Thresholds,
 } from '../registry/linkage/index.js';
 
@@ -20,28 +20,27 @@ export interface LinkageOptions {
   review?: string;
   model?: string;
   modelOut?: string;
+  workers?: string;
 }
 
 /** `popx dedupe FILE`: pairs of records of one file that are the same person. */
 export async function runDedupe(file: string, options: LinkageOptions): Promise<void> {
   await runCommand(async () => {
-    const { records } = await readLinkRecords(file, { id: options.id, map: parseMap(options.map) });
-    return { result: dedupeRecords(records, await runOptions(options)), verb: 'dedupe 查重', rightOffset: 0 };
+    const result = await linkFiles([file], readOptions(options), await runOptions(options, [file]));
+    return { result, verb: 'dedupe 查重', rightOffset: 0 };
   }, options);
 }
 
 /** `popx link FILE_A FILE_B`: pairs of records, one from each file, that are the same person. */
 export async function runLink(fileA: string, fileB: string, options: LinkageOptions): Promise<void> {
   await runCommand(async () => {
-    const map = parseMap(options.map);
-    const left = await readLinkRecords(fileA, { id: options.id, map });
-    const right = await readLinkRecords(fileB, { id: options.id, map });
-    return {
-      result: linkRecords(left.records, right.records, await runOptions(options)),
-      verb: 'link 比对',
-      rightOffset: left.records.length,
-    };
+    const result = await linkFiles([fileA, fileB], readOptions(options), await runOptions(options, [fileA, fileB]));
+    return { result, verb: 'link 比对', rightOffset: result.splitAt };
   }, options);
+}
+
+function readOptions(options: LinkageOptions): ReadOptions {
+  return { id: options.id, map: parseMap(options.map) };
 }
 
 async function runCommand(
@@ -67,8 +66,8 @@ async function runCommand(
   }
 }
 
-async function runOptions(options: LinkageOptions): Promise<LinkageRunOptions> {
-  const run: LinkageRunOptions = {};
+async function runOptions(options: LinkageOptions, files: readonly string[]): Promise<FileLinkageOptions> {
+  const run: FileLinkageOptions = { workers: workerCount(options.workers, files) };
   if (options.model) run.model = readModel(options.model);
   const base: Thresholds = run.model?.thresholds ?? { upper: 0.9, lower: 0.5 };
   const upper = options.threshold === undefined ? base.upper : probability('--threshold', options.threshold);
@@ -77,6 +76,26 @@ async function runOptions(options: LinkageOptions): Promise<LinkageRunOptions> {
     throw new LinkageInputError('--review must not exceed --threshold', '--review 不能大于 --threshold');
   run.thresholds = { upper, lower };
   return run;
+}
+
+/**
+ * Files of this size or more are scored in `cores − 1` workers besides the main thread by
+ * default: a worker prepares its own copy of the records, which small inputs (FEBRL's 10,000
+ * records in 1 MiB) do not pay back.
+ */
+const WORKER_MIN_BYTES = 4 << 20;
+
+function workerCount(raw: string | undefined, files: readonly string[]): number {
+  if (raw !== undefined) {
+    if (!/^\d{1,2}$/.test(raw))
+      throw new LinkageInputError(
+        `--workers takes a number of threads, got "${raw}"`,
+        `--workers 须为线程数，收到"${raw}"`,
+      );
+    return Number(raw);
+  }
+  const bytes = files.reduce((sum, file) => sum + (fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0), 0);
+  return bytes >= WORKER_MIN_BYTES ? Math.max(0, os.availableParallelism() - 1) : 0;
 }
 
 function readModel(file: string): LinkageModel {

@@ -66,19 +66,22 @@ export function buildHashedBlocks(hashesOf: KeyHashes, count: number, options: C
  * Visits every distinct pair of records that share a block, once, as (i, j) with i < j; a
  * per-record stamp array removes pairs repeated across blocks without a set of pairs. With
  * `splitAt`, only pairs with i < splitAt ≤ j (two files laid end to end). With `driverShare`
- * below 1, only the pairs of a fixed pseudo-random share of the records i (a sample).
+ * below 1, only the pairs of a fixed pseudo-random share of the records i (a sample). With
+ * `from`/`to`, only the records i in [from, to): ranges visited apart give the same pairs in
+ * the same order as one visit.
  */
 export function visitCandidatePairs(
   blocks: Blocks,
   visit: (i: number, j: number) => void,
-  options: { splitAt?: number; driverShare?: number } = {},
+  options: { splitAt?: number; driverShare?: number; from?: number; to?: number; stamp?: Int32Array } = {},
 ): CandidateStats {
   const { records, count, runs } = blocks;
   const splitAt = options.splitAt ?? 0;
   const share = options.driverShare ?? 1;
-  const stamp = new Int32Array(count).fill(-1);
+  const stamp = options.stamp ?? new Int32Array(count).fill(-1);
+  const to = Math.min(options.to ?? Infinity, driverCount(blocks, splitAt));
   let pairs = 0;
-  for (let i = 0; i < (splitAt > 0 ? splitAt : count); i += 1) {
+  for (let i = options.from ?? 0; i < to; i += 1) {
     if (share < 1 && (Math.imul(i + 1, 0x9e3779b1) >>> 0) / 4294967296 >= share) continue;
     for (let r = runs.start[i]!; r < runs.start[i + 1]!; r += 1) {
       const end = runs.runEnd[r]!;
@@ -93,6 +96,26 @@ export function visitCandidatePairs(
     }
   }
   return { pairs, blocks: runs.blocks, oversizedBlocks: runs.oversized };
+}
+
+/** How many records drive the visit: all of them, or the left set's when two sets are laid end to end. */
+export function driverCount(blocks: Blocks, splitAt: number): number {
+  return splitAt > 0 ? splitAt : blocks.count;
+}
+
+/** The blocks copied into SharedArrayBuffers, so worker threads read them without a copy each. */
+export function shareBlocks(blocks: Blocks): Blocks {
+  const share = (array: Uint32Array) => {
+    const shared = new Uint32Array(new SharedArrayBuffer(array.byteLength));
+    shared.set(array);
+    return shared;
+  };
+  const { runs } = blocks;
+  return {
+    ...blocks,
+    records: share(blocks.records),
+    runs: { ...runs, start: share(runs.start), position: share(runs.position), runEnd: share(runs.runEnd) },
+  };
 }
 
 /** buildBlocks then visitCandidatePairs. */

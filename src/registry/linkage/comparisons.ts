@@ -62,6 +62,18 @@ const CORE: ComparisonDefinition[] = [
   define('postcode', 'code', 'postcode', '邮政编码', 'postcode'),
 ];
 
+/** How the records give names: `split` have a given name or surname, `whole` a full name. */
+export interface NameShape {
+  split: number;
+  whole: number;
+}
+
+/** Adds one record to a NameShape (selectComparisons compares names whole or split by these counts). */
+export function countNameShape(shape: NameShape, record: LinkRecord): void {
+  if (record.givenName || record.surname) shape.split += 1;
+  if (record.name) shape.whole += 1;
+}
+
 /** At most this many comparisons: level patterns are packed 3 bits each into one double. */
 export const MAX_COMPARISONS = 17;
 const MIN_COVERAGE = 0.01;
@@ -71,12 +83,8 @@ const MIN_COVERAGE = 0.01;
  * Names are compared as one full name, unless most records split them into given and surname
  * (FEBRL), in which case the two parts are compared separately.
  */
-export function selectComparisons(
-  records: readonly LinkRecord[],
-  prepared: readonly PreparedRecord[],
-): ComparisonDefinition[] {
-  const split = records.filter((r) => r.givenName || r.surname).length;
-  const whole = records.filter((r) => r.name).length;
+export function selectComparisons(names: NameShape, prepared: readonly PreparedRecord[]): ComparisonDefinition[] {
+  const { split, whole } = names;
   const present = (field: ComparedField) =>
     prepared.filter((p) => readField(p, field) !== undefined).length >= Math.max(1, prepared.length * MIN_COVERAGE);
   const household = present('motherIdNumber') || present('division');

@@ -44,6 +44,8 @@ export { classify, scorePair, toProbability } from './score-pair.js';
 
 export type { LinkageRunOptions, LinkageRunResult, LinkageRunStats, ScoredPair } from './run-linkage.js';
 export { dedupeRecords, linkRecords } from './run-linkage.js';
+export type { FileLinkageOptions, FileLinkageResult } from './run-linkage-threads.js';
+export { linkFiles } from './run-linkage-threads.js';
 export { clusterPairs, countClusters } from './cluster-pairs.js';
 export type { PairwiseQuality } from './evaluation/evaluate-pairs.js';
 export { evaluatePairs } from './evaluation/evaluate-pairs.js';

@@ -84,6 +84,14 @@ export function prepareRecord(record: LinkRecord): PreparedRecord {
   return prepared;
 }
 
+/**
+ * prepareRecord without the per-object cache: for a reader that prepares each record as it is
+ * read and drops the raw one (a WeakMap of a million records costs memory and GC time).
+ */
+export function prepareUncachedRecord(record: LinkRecord): PreparedRecord {
+  return buildPrepared(record);
+}
+
 function buildPrepared(record: LinkRecord): PreparedRecord {
   const idNumber = normaliseId(record.idNumber);
   const checked = idNumber !== undefined && hasValidIdCheck(idNumber);

@@ -21,10 +21,24 @@ export async function readLinkRecords(
   file: string,
   options: ReadOptions,
 ): Promise<{ records: LinkRecord[]; mapping: FieldMapping }> {
+  const records: LinkRecord[] = [];
+  const mapping = forEachLinkRecord(file, options, (record) => records.push(record));
+  return { records, mapping };
+}
+
+/**
+ * readLinkRecords one record at a time, synchronously: `onRecord` gets each record as it is
+ * read, so a caller that keeps only something made from it (a prepared record) never holds
+ * all raw records at once. Throws LinkageInputError as readLinkRecords does.
+ */
+export function forEachLinkRecord(
+  file: string,
+  options: ReadOptions,
+  onRecord: (record: LinkRecord) => void,
+): FieldMapping {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
     throw new LinkageInputError(`cannot read ${file}: no such file`, `无法读取 ${file}：文件不存在`);
   }
-  const records: LinkRecord[] = [];
   const ids = new Set<string>();
   let mapping: FieldMapping | undefined;
   let toRecord: ((cells: readonly string[]) => LinkRecord) | undefined;
@@ -44,7 +58,7 @@ export async function readLinkRecords(
           `${file}：记录编号"${record.id}"重复`,
         );
       ids.add(record.id);
-      records.push(record);
+      onRecord(record);
     });
   } catch (error) {
     if (error instanceof LinkageInputError) throw error;
@@ -56,7 +70,7 @@ export async function readLinkRecords(
     );
   }
   if (!mapping) throw new LinkageInputError(`${file} is empty: a header row is needed`, `${file} 为空：需要表头行`);
-  return { records, mapping };
+  return mapping;
 }
 
 /** mapRow by column position: the same record, without building an object per row first. */

@@ -1,9 +1,11 @@
 import { blockingKeyHashes } from './blocking-keys.js';
-import { buildHashedBlocks, visitCandidatePairs } from './candidate-pairs.js';
+import { buildHashedBlocks, driverCount } from './candidate-pairs.js';
+import { countNameShape, type NameShape } from './comparisons.js';
 import type { LinkRecord } from './link-record.js';
 import type { LinkageInput, LinkageModel, Thresholds } from './linkage-model.js';
-import { prepareRecord } from './prepare-record.js';
-import { classify, compileModel, scorePreparedPair, toProbability, type Decision } from './score-pair.js';
+import { prepareRecord, type PreparedRecord } from './prepare-record.js';
+import { newStamp, scoreRange, type ScoredRange, type ScoringTask } from './score-candidates.js';
+import { classify, toProbability, type Decision } from './score-pair.js';
 import { trainPreparedModel, type TrainOptions } from './train-model.js';
 
 export interface LinkageRunOptions extends TrainOptions {
@@ -59,26 +61,62 @@ function runLinkage(input: LinkageInput, options: LinkageRunOptions): LinkageRun
   const trainStart = performance.now();
   const [left, right] = 'records' in input ? [input.records, null] : [input.left, input.right];
   const all = right ? [...left, ...right] : left;
-  const prepared = all.map(prepareRecord);
-  const splitAt = right ? left.length : 0;
+  const names: NameShape = { split: 0, whole: 0 };
+  for (const record of all) countNameShape(names, record);
+  const run = trainRun({ prepared: all.map(prepareRecord), splitAt: right ? left.length : 0, names }, options);
+  const scoreStart = performance.now();
+  const { prepared, task } = run;
+  const scored = scoreRange(task, prepared, 0, driverCount(task.blocks, task.splitAt), newStamp(prepared.length));
+  return finishRun(run, [scored], scoreStart - trainStart, performance.now() - scoreStart);
+}
+
+/** Records prepared and laid end to end (`splitAt` > 0: the left set is prepared[0, splitAt)). */
+export interface PreparedInput {
+  prepared: readonly PreparedRecord[];
+  splitAt: number;
+  /** How the raw records gave names (selectComparisons compares them whole or split by it). */
+  names: NameShape;
+}
+
+/** A run ready to score: its records, model, thresholds and scoring task. */
+export interface TrainedRun extends PreparedInput {
+  model: LinkageModel;
+  thresholds: Thresholds;
+  task: ScoringTask;
+  oversizedBlocks: number;
+}
+
+/** Builds the blocks and trains the model (unless one is given): everything before scoring. */
+export function trainRun(input: PreparedInput, options: LinkageRunOptions): TrainedRun {
+  const { prepared, splitAt, names } = input;
   // Keys are made, hashed and dropped record by record: at 1M records they would hold ~10M strings.
   const blocks = buildHashedBlocks((i, out) => blockingKeyHashes(prepared[i]!, out), prepared.length, options);
-  const model = options.model ?? trainPreparedModel(all, prepared, splitAt, blocks, options);
-  const trainMs = performance.now() - trainStart;
+  const model = options.model ?? trainPreparedModel(names, prepared, splitAt, blocks, options);
   const thresholds = options.thresholds ?? model.thresholds;
-  const scoreStart = performance.now();
-  const compiled = compileModel(model);
-  const pairs: ScoredPair[] = [];
   // Decide in weight space: a probability is only computed for the pairs kept.
-  const lowerWeight = toWeight(thresholds.lower);
-  const stats = visitCandidatePairs(
-    blocks,
-    (i, j) => {
-      const weight = scorePreparedPair(model, compiled, prepared[i]!, prepared[j]!);
-      if (weight < lowerWeight) return;
+  const task: ScoringTask = { model, blocks, splitAt, lowerWeight: toWeight(thresholds.lower) };
+  return { ...input, model, thresholds, task, oversizedBlocks: blocks.runs.oversized };
+}
+
+/** The run's result from its scored ranges, taken in driver order (the order one thread visits them in). */
+export function finishRun(
+  run: TrainedRun,
+  ranges: readonly ScoredRange[],
+  trainMs: number,
+  scoreMs: number,
+): LinkageRunResult {
+  const { prepared, splitAt, thresholds } = run;
+  const pairs: ScoredPair[] = [];
+  let candidatePairs = 0;
+  for (const range of ranges) {
+    candidatePairs += range.visited;
+    for (let k = 0; k < range.weight.length; k += 1) {
+      const i = range.i[k]!;
+      const j = range.j[k]!;
+      const weight = range.weight[k]!;
       const probability = toProbability(weight);
       const decision = classify({ probability }, thresholds);
-      if (decision === 'non-match') return;
+      if (decision === 'non-match') continue;
       pairs.push({
         a: prepared[i]!.id,
         b: prepared[j]!.id,
@@ -88,21 +126,19 @@ function runLinkage(input: LinkageInput, options: LinkageRunOptions): LinkageRun
         probability,
         decision,
       });
-    },
-    { splitAt },
-  );
-  const scoreMs = performance.now() - scoreStart;
+    }
+  }
   return {
-    model,
+    model: run.model,
     thresholds,
     pairs,
     stats: {
-      records: all.length,
-      candidatePairs: stats.pairs,
-      oversizedBlocks: stats.oversizedBlocks,
+      records: prepared.length,
+      candidatePairs,
+      oversizedBlocks: run.oversizedBlocks,
       trainMs,
       scoreMs,
-      comparisonsPerSecond: stats.pairs / Math.max(scoreMs / 1000, 1e-9),
+      comparisonsPerSecond: candidatePairs / Math.max(scoreMs / 1000, 1e-9),
     },
   };
 }

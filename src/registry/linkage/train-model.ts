@@ -1,10 +1,9 @@
 import { blockingKeyHashes } from './blocking-keys.js';
 import { buildBlocks, buildHashedBlocks, MAX_BLOCK_SIZE, type Blocks } from './candidate-pairs.js';
 import { FIXED_M, LEVELS } from './comparison-levels.js';
-import { selectComparisons } from './comparisons.js';
+import { countNameShape, selectComparisons, type NameShape } from './comparisons.js';
 import { estimateU } from './estimate-u.js';
 import { runExpectationMaximisation } from './expectation-maximisation.js';
-import type { LinkRecord } from './link-record.js';
 import {
   DEFAULT_THRESHOLDS,
   type LinkageInput,
@@ -48,8 +47,10 @@ export function trainModel(input: LinkageInput, options: TrainOptions = {}): Lin
   const [left, right] = 'records' in input ? [input.records, null] : [input.left, input.right];
   const all = right ? [...left, ...right] : [...left];
   const prepared = all.map(prepareRecord);
+  const names: NameShape = { split: 0, whole: 0 };
+  for (const record of all) countNameShape(names, record);
   return trainPreparedModel(
-    all,
+    names,
     prepared,
     right ? left.length : 0,
     buildHashedBlocks((i, out) => blockingKeyHashes(prepared[i]!, out), prepared.length, options),
@@ -59,11 +60,11 @@ export function trainModel(input: LinkageInput, options: TrainOptions = {}): Lin
 
 /**
  * trainModel on records already prepared, laid end to end (`splitAt` > 0: the left set is
- * prepared[0, splitAt)), with their candidate blocks, so a run that scores afterwards builds
+ * prepared[0, splitAt)), given how the raw records gave names, with their candidate blocks, so a run that scores afterwards builds
  * them once.
  */
 export function trainPreparedModel(
-  records: readonly LinkRecord[],
+  names: NameShape,
   prepared: readonly PreparedRecord[],
   splitAt: number,
   blocks: Blocks,
@@ -72,7 +73,7 @@ export function trainPreparedModel(
   const seed = options.seed ?? 20240601;
   const preparedLeft = splitAt > 0 ? prepared.slice(0, splitAt) : prepared;
   const preparedRight = splitAt > 0 ? prepared.slice(splitAt) : null;
-  const comparisons = selectComparisons(records, prepared);
+  const comparisons = selectComparisons(names, prepared);
   const levelCounts = comparisons.map((c) => LEVELS[c.kind].length);
   const uResult = estimateU(comparisons, levelCounts, preparedLeft, preparedRight, {
     maxPairs: options.maxUPairs ?? DEFAULT_U_PAIRS,
