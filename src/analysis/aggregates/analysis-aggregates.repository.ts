@@ -110,10 +110,24 @@ export interface BulkConnection {
   postgresClient?: () => Promise<pg.PoolClient>;
 }
 
+const BULK_ROWS_PER_STATEMENT = 32;
+
 async function bulkInsert(bulk: BulkConnection, table: string, columns: readonly string[], rows: Iterable<CopyValue[]>): Promise<boolean> {
   if (bulk.sqlite) {
-    const insert = bulk.sqlite.prepare(`insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
-    for (const row of rows) insert.run(...row);
+    // Rows go BULK_ROWS_PER_STATEMENT to a statement: one run per row cost more (binding, entering SQLite) than a cell's insert.
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    const one = bulk.sqlite.prepare(`insert into ${table} (${columns.join(', ')}) values ${tuple}`);
+    const many = bulk.sqlite.prepare(`insert into ${table} (${columns.join(', ')}) values ${new Array<string>(BULK_ROWS_PER_STATEMENT).fill(tuple).join(', ')}`);
+    const batch = new Array<CopyValue>(columns.length * BULK_ROWS_PER_STATEMENT);
+    let filled = 0;
+    for (const row of rows) {
+      for (const value of row) batch[filled++] = value;
+      if (filled === batch.length) {
+        many.run(batch);
+        filled = 0;
+      }
+    }
+    for (let at = 0; at < filled; at += columns.length) one.run(batch.slice(at, at + columns.length));
     return true;
   }
   if (bulk.postgresClient) {
