@@ -51,6 +51,35 @@ describe.each(DIALECTS)('LedgerWriter on %s', (dialect) => {
     expect((await verifyLedgerChain(t.ctx.db)).ok).toBe(true);
   });
 
+  it('keeps each record state when first records and later entries of the same ids are written together', async () => {
+    const entry = (action: LedgerCandidate['action'], i: number, version: string) =>
+      toLedgerCandidate(i + 2, 'mixed_type', action, { record_id: `M${i}`, note: version }, null, null);
+    const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
+    const rows = [
+      ...range(0, 50).map((i) => entry('create', i, 'v1')),
+      ...range(0, 10).map((i) => entry('correct', i, 'v2')),
+      ...range(10, 20).map((i) => entry('cancel', i, 'v2')),
+      ...range(10, 15).map((i) => entry('create', i, 'v3')),
+      entry('create', 20, 'v1'),
+      entry('create', 21, 'v2'),
+    ];
+    expect(await submit('m1', rows)).toEqual({ accepted: 55, corrected: 10, cancelled: 10, duplicate: 1, RECORD_EXISTS: 1 });
+    // The state each record should have: its last entry's, a cancellation keeping the hash it cancelled.
+    const expected = new Map<string, { latest_seq: number; payload_hash: string; status: string }>();
+    const entries = await t.ctx.db.kysely.selectFrom('ledger').select(['seq', 'record_id', 'action', 'payload_hash']).where('submission_id', '=', 'm1').orderBy('seq').execute();
+    for (const e of entries) {
+      const before = expected.get(e.record_id);
+      const cancel = e.action === 'cancel';
+      expected.set(e.record_id, { latest_seq: Number(e.seq), payload_hash: cancel ? before!.payload_hash : e.payload_hash, status: cancel ? 'cancelled' : 'active' });
+    }
+    const states = await t.ctx.db.kysely.selectFrom('record_state').select(['record_id', 'latest_seq', 'payload_hash', 'status']).where('type', '=', 'mixed_type').execute();
+    expect(new Map(states.map((st) => [st.record_id, { latest_seq: Number(st.latest_seq), payload_hash: st.payload_hash, status: st.status }]))).toEqual(expected);
+    expect(expected.get('M15')?.status).toBe('cancelled');
+    // Sent again as they now stand, every record is a duplicate.
+    const again = [...range(0, 10).map((i) => entry('correct', i, 'v2')), ...range(10, 15).map((i) => entry('create', i, 'v3')), ...range(15, 20).map((i) => entry('cancel', i, 'v1'))];
+    expect(await submit('m2', again)).toEqual({ duplicate: 20 });
+  });
+
   it('stores records whose COPY text came encoded as bytes exactly as given, escapes included', async () => {
     const list = Array.from({ length: 300 }, (_, i) =>
       toLedgerCandidate(i + 2, 'hukou_register', 'create', { record_id: `C${i}\\${i % 3 === 0 ? '\t' : ''}`, name: `欧阳𠀀\t${i}`, note: 'a\\b\nc\r"中"' }, i % 2 === 0 ? null : `S\t${i}`, i % 5 === 0 ? null : '2025-01-01'),
