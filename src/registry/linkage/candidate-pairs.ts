@@ -105,6 +105,7 @@ export function driverCount(blocks: Blocks, splitAt: number): number {
 
 /** The blocks copied into SharedArrayBuffers, so worker threads read them without a copy each. */
 export function shareBlocks(blocks: Blocks): Blocks {
+  if (blocks.records.buffer instanceof SharedArrayBuffer) return blocks;
   const share = (array: Uint32Array) => {
     const shared = new Uint32Array(new SharedArrayBuffer(array.byteLength));
     shared.set(array);

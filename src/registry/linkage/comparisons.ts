@@ -85,8 +85,14 @@ const MIN_COVERAGE = 0.01;
  */
 export function selectComparisons(names: NameShape, prepared: readonly PreparedRecord[]): ComparisonDefinition[] {
   const { split, whole } = names;
-  const present = (field: ComparedField) =>
-    prepared.filter((p) => readField(p, field) !== undefined).length >= Math.max(1, prepared.length * MIN_COVERAGE);
+  const needed = Math.max(1, prepared.length * MIN_COVERAGE);
+  // Counted only until the coverage is reached, usually within the first few percent of the records.
+  const present = (field: ComparedField) => {
+    let seen = 0;
+    for (let i = 0; i < prepared.length && seen < needed; i += 1)
+      if (readField(prepared[i]!, field) !== undefined) seen += 1;
+    return seen >= needed;
+  };
   const household = present('motherIdNumber') || present('division');
   const chosen = CORE.filter((c) => {
     if (c.name === 'name') return whole >= split && present('fullName');
@@ -96,7 +102,8 @@ export function selectComparisons(names: NameShape, prepared: readonly PreparedR
     if (c.name === 'surname' || c.name === 'given_name') return split > whole && present(c.field);
     return present(c.field);
   });
-  const extraKeys = new Set(prepared.flatMap((p) => [...p.extra.keys()]));
+  const extraKeys = new Set<string>();
+  for (const p of prepared) if (p.extra.size > 0) for (const key of p.extra.keys()) extraKeys.add(key);
   for (const key of [...extraKeys].sort()) {
     const field = `extra.${key}` as const;
     if (present(field)) chosen.push(define(field, 'text', field, key, key));

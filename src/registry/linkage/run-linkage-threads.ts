@@ -1,6 +1,6 @@
-import type { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import { startModuleWorker } from '../../platform/workers/start-module-worker.js';
-import { shareBlocks } from './candidate-pairs.js';
+import { shareBlocks, type Blocks } from './candidate-pairs.js';
 import type { LinkageWorkerData, LinkageWorkerReply, LinkageWorkerTask } from './linkage-worker.js';
 import { readPreparedInput } from './read-prepared-records.js';
 import type { ReadOptions } from './read-link-records.js';
@@ -34,14 +34,22 @@ export async function linkFiles(
   read: ReadOptions,
   options: FileLinkageOptions,
 ): Promise<FileLinkageResult> {
-  const workerData: LinkageWorkerData = { files: [...files], read };
-  const workers = Array.from({ length: options.workers }, () =>
-    startModuleWorker(import.meta.url, 'linkage-worker', { workerData }),
-  );
+  const channel = new MessageChannel();
+  const ready = new Int32Array(new SharedArrayBuffer(4));
+  const workers = Array.from({ length: options.workers }, (_, index) => {
+    const workerData: LinkageWorkerData = { files: [...files], read };
+    if (index > 0 || options.model) return startModuleWorker(import.meta.url, 'linkage-worker', { workerData });
+    workerData.blocks = { port: channel.port2, ready, options: { maxBlockSize: options.maxBlockSize } };
+    return startModuleWorker(import.meta.url, 'linkage-worker', { workerData, transferList: [channel.port2] });
+  });
   const replies = workers.map(replyOf);
   try {
     const trainStart = performance.now();
-    const run = trainRun(readPreparedInput(files, read), options);
+    const input = readPreparedInput(files, read);
+    const waitMs = 2 * (performance.now() - trainStart) + BLOCKS_SLACK_MS;
+    const run = trainRun(input, options, () =>
+      workers.length > 0 ? receiveBlocks(channel.port1, ready, waitMs) : undefined,
+    );
     const scoreStart = performance.now();
     const task = workers.length > 0 ? { ...run.task, blocks: shareBlocks(run.task.blocks) } : run.task;
     const ranges = scoringRanges(task);
@@ -78,6 +86,21 @@ export async function linkFiles(
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+}
+
+/** Beyond twice the main thread's own reading time, the blocks are built here rather than waited for. */
+const BLOCKS_SLACK_MS = 10_000;
+
+/**
+ * The blocks the first worker built, waiting up to `waitMs` for them; undefined (build them
+ * here) when the worker failed or is that late. Blocking is what the main thread wants here: it
+ * has nothing else to do before scoring.
+ */
+function receiveBlocks(port: MessagePort, ready: Int32Array, waitMs: number): Blocks | undefined {
+  Atomics.wait(ready, 0, 0, waitMs);
+  const message = Atomics.load(ready, 0) === 1 ? receiveMessageOnPort(port) : undefined;
+  port.close();
+  return message?.message as Blocks | undefined;
 }
 
 /** The worker's reply, or null when it failed or exited first. */

@@ -1,5 +1,5 @@
 import { blockingKeyHashes } from './blocking-keys.js';
-import { buildHashedBlocks, driverCount } from './candidate-pairs.js';
+import { buildHashedBlocks, driverCount, type Blocks, type CandidateOptions } from './candidate-pairs.js';
 import { countNameShape, type NameShape } from './comparisons.js';
 import type { LinkRecord } from './link-record.js';
 import type { LinkageInput, LinkageModel, Thresholds } from './linkage-model.js';
@@ -86,16 +86,31 @@ export interface TrainedRun extends PreparedInput {
   oversizedBlocks: number;
 }
 
-/** Builds the blocks and trains the model (unless one is given): everything before scoring. */
-export function trainRun(input: PreparedInput, options: LinkageRunOptions): TrainedRun {
+/**
+ * Builds the blocks and trains the model (unless one is given): everything before scoring.
+ * `blocksOf` gives blocks built elsewhere (a worker thread), or undefined to build them here;
+ * it is called when training first needs them.
+ */
+export function trainRun(
+  input: PreparedInput,
+  options: LinkageRunOptions,
+  blocksOf: () => Blocks | undefined = () => undefined,
+): TrainedRun {
   const { prepared, splitAt, names } = input;
-  // Keys are made, hashed and dropped record by record: at 1M records they would hold ~10M strings.
-  const blocks = buildHashedBlocks((i, out) => blockingKeyHashes(prepared[i]!, out), prepared.length, options);
-  const model = options.model ?? trainPreparedModel(names, prepared, splitAt, blocks, options);
+  let built: Blocks | undefined;
+  const getBlocks = () => (built ??= blocksOf() ?? buildRecordBlocks(prepared, options));
+  const model = options.model ?? trainPreparedModel(names, prepared, splitAt, getBlocks, options);
+  const blocks = getBlocks();
   const thresholds = options.thresholds ?? model.thresholds;
   // Decide in weight space: a probability is only computed for the pairs kept.
   const task: ScoringTask = { model, blocks, splitAt, lowerWeight: toWeight(thresholds.lower) };
   return { ...input, model, thresholds, task, oversizedBlocks: blocks.runs.oversized };
+}
+
+/** The candidate blocks of prepared records. */
+export function buildRecordBlocks(prepared: readonly PreparedRecord[], options: CandidateOptions): Blocks {
+  // Keys are made, hashed and dropped record by record: at 1M records they would hold ~10M strings.
+  return buildHashedBlocks((i, out) => blockingKeyHashes(prepared[i]!, out), prepared.length, options);
 }
 
 /** The run's result from its scored ranges, taken in driver order (the order one thread visits them in). */

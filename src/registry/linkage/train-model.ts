@@ -60,14 +60,15 @@ export function trainModel(input: LinkageInput, options: TrainOptions = {}): Lin
 
 /**
  * trainModel on records already prepared, laid end to end (`splitAt` > 0: the left set is
- * prepared[0, splitAt)), given how the raw records gave names, with their candidate blocks, so a run that scores afterwards builds
- * them once.
+ * prepared[0, splitAt)), given how the raw records gave names, with their candidate blocks, so
+ * a run that scores afterwards builds them once. `blocks` may be a function: it is called only
+ * when the last step needs them (a threaded run has a worker build them meanwhile).
  */
 export function trainPreparedModel(
   names: NameShape,
   prepared: readonly PreparedRecord[],
   splitAt: number,
-  blocks: Blocks,
+  blocks: Blocks | (() => Blocks),
   options: TrainOptions = {},
 ): LinkageModel {
   const seed = options.seed ?? 20240601;
@@ -128,7 +129,10 @@ export function trainPreparedModel(
   // identifier session's pairs are nearly all true matches, while a birth-date session also
   // gathers twins and siblings, which pull household fields into the match class.
   const m = estimates.map((list, k) => list[0]?.m ?? m0[k]!);
-  const candidates = tallyPairs(comparisons, prepared, blocks, { splitAt, ...limits });
+  const candidates = tallyPairs(comparisons, prepared, typeof blocks === 'function' ? blocks() : blocks, {
+    splitAt,
+    ...limits,
+  });
   const final = runExpectationMaximisation({
     patterns: candidates.patterns,
     levelCounts,
