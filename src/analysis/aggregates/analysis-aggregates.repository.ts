@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
 import type { Database } from '../../platform/db/index.js';
 import { copyRowsInto, type CopyValue } from '../../platform/db/postgres-copy.js';
+import { SqliteMultiRowInsert } from '../../platform/db/sqlite-multi-row-insert.js';
 import type { CellGrid } from './cell-grid.js';
 import type { PersonFacts } from './person-facts.queries.js';
 import type { MonthRange } from './person-cells.js';
@@ -110,24 +111,9 @@ export interface BulkConnection {
   postgresClient?: () => Promise<pg.PoolClient>;
 }
 
-const BULK_ROWS_PER_STATEMENT = 32;
-
 async function bulkInsert(bulk: BulkConnection, table: string, columns: readonly string[], rows: Iterable<CopyValue[]>): Promise<boolean> {
   if (bulk.sqlite) {
-    // Rows go BULK_ROWS_PER_STATEMENT to a statement: one run per row cost more (binding, entering SQLite) than a cell's insert.
-    const tuple = `(${columns.map(() => '?').join(', ')})`;
-    const one = bulk.sqlite.prepare(`insert into ${table} (${columns.join(', ')}) values ${tuple}`);
-    const many = bulk.sqlite.prepare(`insert into ${table} (${columns.join(', ')}) values ${new Array<string>(BULK_ROWS_PER_STATEMENT).fill(tuple).join(', ')}`);
-    const batch = new Array<CopyValue>(columns.length * BULK_ROWS_PER_STATEMENT);
-    let filled = 0;
-    for (const row of rows) {
-      for (const value of row) batch[filled++] = value;
-      if (filled === batch.length) {
-        many.run(batch);
-        filled = 0;
-      }
-    }
-    for (let at = 0; at < filled; at += columns.length) one.run(batch.slice(at, at + columns.length));
+    new SqliteMultiRowInsert(bulk.sqlite, table, columns).insert(rows);
     return true;
   }
   if (bulk.postgresClient) {

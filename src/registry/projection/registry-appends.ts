@@ -1,7 +1,7 @@
 import type SqliteDatabase from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
-import { copyRowsInto, type CopyValue, type Database, type PersonBlockingKeyTable, type PersonRecordTable, type PersonRelationTable, type PersonTable } from '../../platform/db/index.js';
+import { copyRowsInto, SqliteMultiRowInsert, type CopyValue, type Database, type PersonBlockingKeyTable, type PersonRecordTable, type PersonRelationTable, type PersonTable } from '../../platform/db/index.js';
 import { insertBlockingKeys } from './blocking-keys.repository.js';
 import { insertRows } from './registry.repository.js';
 
@@ -94,28 +94,15 @@ function sqliteAppends(sqlite: SqliteDatabase.Database): RegistryAppends {
   return appends;
 }
 
-/** Rows per multi-row statement: one statement run per row cost more (binding, entering SQLite) than the insert of a small key row. */
-const ROWS_PER_STATEMENT = 32;
-
 function inserter<T>(sqlite: SqliteDatabase.Database, table: string, columns: Columns<T>, conflict = ''): (rows: readonly T[]) => Promise<void> {
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
-  const one = sqlite.prepare(`insert into ${table} (${columns.join(', ')}) values ${tuple}${conflict}`);
-  const many = sqlite.prepare(`insert into ${table} (${columns.join(', ')}) values ${new Array<string>(ROWS_PER_STATEMENT).fill(tuple).join(', ')}${conflict}`);
+  const insert = new SqliteMultiRowInsert(sqlite, table, columns, conflict);
   const values = new Array<unknown>(columns.length);
-  const batch = new Array<unknown>(columns.length * ROWS_PER_STATEMENT);
   return async (rows) => {
-    let r = 0;
-    for (; r + ROWS_PER_STATEMENT <= rows.length; r += ROWS_PER_STATEMENT) {
-      for (let j = 0, v = 0; j < ROWS_PER_STATEMENT; j += 1) {
-        const row = rows[r + j]!;
-        for (let i = 0; i < columns.length; i += 1, v += 1) batch[v] = row[columns[i]!];
-      }
-      many.run(batch);
-    }
-    for (; r < rows.length; r += 1) {
-      const row = rows[r]!;
+    const batch = insert.batch();
+    for (const row of rows) {
       for (let i = 0; i < columns.length; i += 1) values[i] = row[columns[i]!];
-      one.run(values);
+      batch.add(values);
     }
+    batch.finish();
   };
 }
