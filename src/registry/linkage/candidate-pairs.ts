@@ -1,7 +1,7 @@
-import { preparedBlockingKeys } from './blocking-keys.js';
+import { blockingKeyHashes, preparedBlockingKeys } from './blocking-keys.js';
 import type { LinkRecord } from './link-record.js';
 import { hashString } from './key-hash.js';
-import { prepareRecord } from './prepare-record.js';
+import { prepareRecord, type PreparedRecord } from './prepare-record.js';
 
 export { hashString } from './key-hash.js';
 
@@ -96,6 +96,12 @@ export function visitCandidatePairs(
     }
   }
   return { pairs, blocks: runs.blocks, oversizedBlocks: runs.oversized };
+}
+
+/** The candidate blocks of prepared records. */
+export function buildRecordBlocks(prepared: readonly PreparedRecord[], options: CandidateOptions = {}): Blocks {
+  // Keys are made, hashed and dropped record by record: at 1M records they would hold ~10M strings.
+  return buildHashedBlocks((i, out) => blockingKeyHashes(prepared[i]!, out), prepared.length, options);
 }
 
 /** How many records drive the visit: all of them, or the left set's when two sets are laid end to end. */

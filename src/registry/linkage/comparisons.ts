@@ -74,6 +74,13 @@ export function countNameShape(shape: NameShape, record: LinkRecord): void {
   if (record.name) shape.whole += 1;
 }
 
+/** The NameShape of records held in memory. */
+export function nameShapeOf(records: readonly LinkRecord[]): NameShape {
+  const shape: NameShape = { split: 0, whole: 0 };
+  for (const record of records) countNameShape(shape, record);
+  return shape;
+}
+
 /** At most this many comparisons: level patterns are packed 3 bits each into one double. */
 export const MAX_COMPARISONS = 17;
 const MIN_COVERAGE = 0.01;

@@ -5,10 +5,9 @@
  * a shared counter and posts them back. Started by startModuleWorker.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { shareBlocks, type CandidateOptions } from './candidate-pairs.js';
+import { buildRecordBlocks, shareBlocks, type CandidateOptions } from './candidate-pairs.js';
 import { readPreparedInput } from './read-prepared-records.js';
 import type { ReadOptions } from './read-link-records.js';
-import { buildRecordBlocks } from './run-linkage.js';
 import { newStamp, scoreRange, type ScoredRange, type ScoringTask } from './score-candidates.js';
 
 /** What the worker is started with. */

@@ -1,6 +1,5 @@
-import { blockingKeyHashes } from './blocking-keys.js';
-import { buildHashedBlocks, driverCount, type Blocks, type CandidateOptions } from './candidate-pairs.js';
-import { countNameShape, type NameShape } from './comparisons.js';
+import { buildRecordBlocks, driverCount, type Blocks } from './candidate-pairs.js';
+import { nameShapeOf, type NameShape } from './comparisons.js';
 import type { LinkRecord } from './link-record.js';
 import type { LinkageInput, LinkageModel, Thresholds } from './linkage-model.js';
 import { prepareRecord, type PreparedRecord } from './prepare-record.js';
@@ -61,9 +60,7 @@ function runLinkage(input: LinkageInput, options: LinkageRunOptions): LinkageRun
   const trainStart = performance.now();
   const [left, right] = 'records' in input ? [input.records, null] : [input.left, input.right];
   const all = right ? [...left, ...right] : left;
-  const names: NameShape = { split: 0, whole: 0 };
-  for (const record of all) countNameShape(names, record);
-  const run = trainRun({ prepared: all.map(prepareRecord), splitAt: right ? left.length : 0, names }, options);
+  const run = trainRun({ prepared: all.map(prepareRecord), splitAt: right ? left.length : 0, names: nameShapeOf(all) }, options);
   const scoreStart = performance.now();
   const { prepared, task } = run;
   const scored = scoreRange(task, prepared, 0, driverCount(task.blocks, task.splitAt), newStamp(prepared.length));
@@ -105,12 +102,6 @@ export function trainRun(
   // Decide in weight space: a probability is only computed for the pairs kept.
   const task: ScoringTask = { model, blocks, splitAt, lowerWeight: toWeight(thresholds.lower) };
   return { ...input, model, thresholds, task, oversizedBlocks: blocks.runs.oversized };
-}
-
-/** The candidate blocks of prepared records. */
-export function buildRecordBlocks(prepared: readonly PreparedRecord[], options: CandidateOptions): Blocks {
-  // Keys are made, hashed and dropped record by record: at 1M records they would hold ~10M strings.
-  return buildHashedBlocks((i, out) => blockingKeyHashes(prepared[i]!, out), prepared.length, options);
 }
 
 /** The run's result from its scored ranges, taken in driver order (the order one thread visits them in). */

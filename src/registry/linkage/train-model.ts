@@ -1,7 +1,6 @@
-import { blockingKeyHashes } from './blocking-keys.js';
-import { buildBlocks, buildHashedBlocks, MAX_BLOCK_SIZE, type Blocks } from './candidate-pairs.js';
+import { buildBlocks, buildRecordBlocks, MAX_BLOCK_SIZE, type Blocks } from './candidate-pairs.js';
 import { FIXED_M, LEVELS } from './comparison-levels.js';
-import { countNameShape, selectComparisons, type NameShape } from './comparisons.js';
+import { nameShapeOf, selectComparisons, type NameShape } from './comparisons.js';
 import { estimateU } from './estimate-u.js';
 import { runExpectationMaximisation } from './expectation-maximisation.js';
 import {
@@ -47,13 +46,11 @@ export function trainModel(input: LinkageInput, options: TrainOptions = {}): Lin
   const [left, right] = 'records' in input ? [input.records, null] : [input.left, input.right];
   const all = right ? [...left, ...right] : [...left];
   const prepared = all.map(prepareRecord);
-  const names: NameShape = { split: 0, whole: 0 };
-  for (const record of all) countNameShape(names, record);
   return trainPreparedModel(
-    names,
+    nameShapeOf(all),
     prepared,
     right ? left.length : 0,
-    buildHashedBlocks((i, out) => blockingKeyHashes(prepared[i]!, out), prepared.length, options),
+    buildRecordBlocks(prepared, options),
     options,
   );
 }
